@@ -1,0 +1,43 @@
+/* errors.c - status codes and their messages.
+   Copyright (C) 2026 The libwtisd authors.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include "internal.h"
+
+struct status_message
+{
+  int status;
+  const char *msgid;
+};
+
+static const struct status_message status_messages[] = {
+  /* TRANSLATORS: wtisd_strerror's messages are shown to users of any
+     program that links libwtisd; keep them short, with no final period.  */
+  { WTISD_OK, N_ ("Success") },
+  { WTISD_EINVAL, N_ ("Invalid argument") },
+  { WTISD_EUTF8, N_ ("Input is not well-formed UTF-8") },
+  /* TRANSLATORS: IDNA is Internationalizing Domain Names in
+     Applications; UTS #46 is the Unicode standard for its processing.  */
+  { WTISD_EIDNA, N_ ("Domain name rejected by IDNA (UTS #46) processing") },
+  { WTISD_ENOMEM, N_ ("Out of memory") },
+  /* TRANSLATORS: ICU is International Components for Unicode, the
+     Unicode library libwtisd uses; keep the name.  */
+  { WTISD_EICU, N_ ("Unicode processing failed (ICU error)") },
+};
+
+const char *
+wtisd_strerror (int status)
+{
+  const char *msgid = N_ ("Unknown status code");
+  size_t i;
+
+  for (i = 0; i < sizeof status_messages / sizeof status_messages[0]; i++)
+    if (status_messages[i].status == status)
+      {
+        msgid = status_messages[i].msgid;
+        break;
+      }
+  return catalog_lookup (msgid);
+}
