@@ -1,0 +1,34 @@
+#!/bin/sh
+# installcheck.sh - what a user gets from "make install": a program built
+# outside the tree with pkg-config against the installed header and
+# library prints the English and French texts; the library exports only
+# the API.  Run by "make installcheck" (and so by "make distcheck").
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+: "${libdir:?}" "${bindir:?}" "${PKG_CONFIG:=pkg-config}"
+export PKG_CONFIG_PATH="$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+# The installed catalogs, not the build tree's.
+unset WTISD_LOCALEDIR
+
+run 0 "$PKG_CONFIG" --modversion libwtisd
+test "$(cat "$stdout")" = 0.1.0 || fail "pkg-config says version $(cat "$stdout")"
+
+cp "$srcdir/../examples/minimal.c" "$workdir/"
+run 0 sh -c 'cd "$1" && ${CC:-cc} -o minimal minimal.c $("$2" --cflags --libs libwtisd)' \
+  sh "$workdir" "$PKG_CONFIG"
+
+expect_minimal_output "$workdir/minimal"
+
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$bindir/wtisd-message"
+
+lib=$libdir/libwtisd.so
+if test -f "$lib"; then
+  nm -D --defined-only "$lib" | awk '$2 != "A" { sub(/@.*/, "", $3); print $3 }' \
+    | LC_ALL=C sort > "$workdir/symbols"
+  cmp -s "$srcdir/data/symbols.txt" "$workdir/symbols" ||
+    fail "installed library exports more than the API: $(echo $(cat "$workdir/symbols"))"
+fi
+finish

@@ -1,0 +1,78 @@
+# testlib.sh - shared by the shell tests: run a command, compare what it
+# printed with expectations, and report every mismatch before failing.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+: "${srcdir:=.}" "${top_builddir:=..}"
+failures=0
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/wtisd-test.XXXXXX") || exit 99
+trap 'rm -rf "$workdir"' 0
+stdout=$workdir/stdout
+stderr=$workdir/stderr
+
+fail () {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# run STATUS COMMAND...: runs COMMAND, keeping its output; fails unless
+# it exits with STATUS.
+run () {
+  expected_status=$1
+  shift
+  last_command="$*"
+  "$@" > "$stdout" 2> "$stderr"
+  status=$?
+  if test "$status" != "$expected_status"; then
+    fail "$last_command: exit status $status, expected $expected_status"
+    sed 's/^/  stderr: /' "$stderr" >&2
+  fi
+}
+
+# expect_output FILE STATUS COMMAND...: COMMAND's stdout is data/FILE,
+# byte for byte, and its stderr is empty.
+expect_output () {
+  golden=$srcdir/data/$1
+  shift
+  run "$@"
+  if ! cmp -s "$golden" "$stdout"; then
+    fail "$last_command: output differs from $golden"
+    diff -u "$golden" "$stdout" | head -20 >&2
+  fi
+  test -s "$stderr" && fail "$last_command: unexpected stderr: $(cat "$stderr")"
+  return 0
+}
+
+expect_first_line () {
+  first=$(head -n 1 "$stdout")
+  test "$first" = "$1" || fail "$last_command: first line '$first', expected '$1'"
+}
+
+expect_empty_stdout () {
+  test -s "$stdout" && fail "$last_command: unexpected stdout"
+  return 0
+}
+
+expect_stderr_contains () {
+  grep -qF -- "$1" "$stderr" || fail "$last_command: stderr lacks '$1': $(cat "$stderr")"
+}
+
+# expect_minimal_output PROGRAM: PROGRAM prints what examples/minimal.c
+# does, wtisd-message's golden output without the source line, in English
+# (C locale) and French (LANGUAGE=fr).
+expect_minimal_output () {
+  for lang in en fr; do
+    sed -e '$d' "$srcdir/data/wtisd-message.$lang.out" | sed -e '$d' > "$workdir/minimal.$lang"
+  done
+  run 0 env LC_ALL=C "$1"
+  cmp -s "$workdir/minimal.en" "$stdout" || fail "$1: English output differs"
+  run 0 env LC_ALL=C.UTF-8 LANGUAGE=fr "$1"
+  cmp -s "$workdir/minimal.fr" "$stdout" || fail "$1: French output differs"
+}
+
+finish () {
+  if test "$failures" -gt 0; then
+    echo "$failures check(s) failed" >&2
+    exit 1
+  fi
+  exit 0
+}

@@ -1,0 +1,111 @@
+/* testutil.c - helpers shared by the Check suites.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+char *
+testutil_read_data (const char *name)
+{
+  const char *srcdir = getenv ("srcdir");
+  char path[4096];
+  char *buffer;
+  long size;
+  FILE *file;
+
+  snprintf (path, sizeof path, "%s/data/%s", srcdir ? srcdir : ".", name);
+  file = fopen (path, "rb");
+  ck_assert_msg (file != NULL, "cannot open %s", path);
+  ck_assert_int_eq (fseek (file, 0, SEEK_END), 0);
+  size = ftell (file);
+  ck_assert_int_ge (size, 0);
+  rewind (file);
+  buffer = malloc ((size_t)size + 1);
+  ck_assert_ptr_nonnull (buffer);
+  ck_assert_uint_eq (fread (buffer, 1, (size_t)size, file), (size_t)size);
+  buffer[size] = '\0';
+  fclose (file);
+  return buffer;
+}
+
+void
+testutil_read_message (const char *name, char **buffer,
+                       const char *parts[TESTUTIL_MESSAGE_PARTS])
+{
+  char *p;
+  int count = 0;
+
+  *buffer = testutil_read_data (name);
+  p = *buffer;
+  /* Leading blank lines, then parts separated by blank lines; whatever
+     follows the last paragraph (the seed's addresses) is not read.  */
+  while (count < TESTUTIL_MESSAGE_PARTS)
+    {
+      char *end;
+
+      while (*p == '\n')
+        p++;
+      if (*p == '\0')
+        break;
+      parts[count++] = p;
+      end = strstr (p, "\n\n");
+      if (end == NULL)
+        {
+          end = p + strlen (p);
+          if (end[-1] == '\n')
+            end[-1] = '\0';
+          break;
+        }
+      *end = '\0';
+      p = end + 1;
+    }
+  ck_assert_msg (count == TESTUTIL_MESSAGE_PARTS, "%s has %d parts, not %d",
+                 name, count, TESTUTIL_MESSAGE_PARTS);
+}
+
+int
+testutil_read_lines (const char *name, char **buffer, const char **lines,
+                     int max)
+{
+  char *p;
+  int count = 0;
+
+  *buffer = testutil_read_data (name);
+  for (p = *buffer; *p != '\0' && count < max;)
+    {
+      char *newline = strchr (p, '\n');
+
+      lines[count++] = p;
+      if (newline == NULL)
+        break;
+      *newline = '\0';
+      p = newline + 1;
+    }
+  return count;
+}
+
+void
+testutil_use_language (const char *language)
+{
+  ck_assert_msg (setlocale (LC_ALL, "C.UTF-8") != NULL,
+                 "the C.UTF-8 locale is missing");
+  ck_assert_int_eq (setenv ("LANGUAGE", language, 1), 0);
+}
+
+int
+testutil_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
