@@ -3,11 +3,12 @@
 # outside the tree with pkg-config against the installed header and
 # library prints the English and French texts; the library exports only
 # the API.  Run by "make installcheck" (and so by "make distcheck").
+# Also: every catalog installed as $(localedir)/LL/LC_MESSAGES/libwtisd.mo.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
 
-: "${libdir:?}" "${bindir:?}" "${PKG_CONFIG:=pkg-config}"
+: "${libdir:?}" "${bindir:?}" "${localedir:?}" "${PKG_CONFIG:=pkg-config}"
 export PKG_CONFIG_PATH="$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 # The installed catalogs, not the build tree's.
@@ -23,6 +24,16 @@ run 0 sh -c 'cd "$1" && ${CC:-cc} -o minimal minimal.c $("$2" --cflags --libs li
 expect_minimal_output "$workdir/minimal"
 
 expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$bindir/wtisd-message"
+
+# Every catalog installed where any gettext reader looks for it.
+for lang in $(sed -e 's/#.*//' "$srcdir/../po/LINGUAS"); do
+  mo=$localedir/$lang/LC_MESSAGES/libwtisd.mo
+  if test -f "$mo"; then
+    run 0 msgunfmt "$mo"
+  else
+    fail "$mo is not installed"
+  fi
+done
 
 lib=$libdir/libwtisd.so
 if test -f "$lib"; then

@@ -12,8 +12,15 @@ expect_output wtisd-message.en.out 0 env LC_ALL=C "$prog"
 # French from LANG, even on a machine with no fr_FR locale installed.
 expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$prog"
 expect_output wtisd-message.fr.out 0 env -u LC_ALL LC_MESSAGES=fr_FR.UTF-8 "$prog"
-# French from LANGUAGE in C.UTF-8, the way gettext users select it.
-expect_output wtisd-message.fr.out 0 env LC_ALL=C.UTF-8 LANGUAGE=fr "$prog"
+# Every shipped language from LANGUAGE in C.UTF-8, the way gettext users
+# select it, and its --help translated.
+for lang in $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS"); do
+  expect_output "wtisd-message.$lang.out" 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog"
+  run 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --help
+  cmp -s "$srcdir/data/wtisd-message.help" "$stdout" && fail "$lang: --help is not translated"
+done
+# Russian from LANG on a machine without a Russian locale, too.
+expect_output wtisd-message.ru.out 0 env -u LC_ALL LANG=ru_RU.UTF-8 "$prog"
 # A language without a catalog: English.
 expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 "$prog"
 

@@ -10,28 +10,45 @@
 
 #include "testutil.h"
 
+/* Returns the contents of PATH, NUL-terminated, or NULL.  Plain C, no
+   Check assertions: it also runs while a suite is being built.  */
+static char *
+read_file (const char *path)
+{
+  char *buffer = NULL;
+  long size;
+  FILE *file = fopen (path, "rb");
+
+  if (file == NULL)
+    return NULL;
+  if (fseek (file, 0, SEEK_END) == 0 && (size = ftell (file)) >= 0
+      && fseek (file, 0, SEEK_SET) == 0
+      && (buffer = malloc ((size_t) size + 1)) != NULL)
+    {
+      if (fread (buffer, 1, (size_t) size, file) == (size_t) size)
+        buffer[size] = '\0';
+      else
+        {
+          free (buffer);
+          buffer = NULL;
+        }
+    }
+  fclose (file);
+  return buffer;
+}
+
 char *
 testutil_read_data (const char *name)
 {
   const char *srcdir = getenv ("srcdir");
   char path[4096];
-  char *buffer;
-  long size;
-  FILE *file;
+
+  char *contents;
 
   snprintf (path, sizeof path, "%s/data/%s", srcdir ? srcdir : ".", name);
-  file = fopen (path, "rb");
-  ck_assert_msg (file != NULL, "cannot open %s", path);
-  ck_assert_int_eq (fseek (file, 0, SEEK_END), 0);
-  size = ftell (file);
-  ck_assert_int_ge (size, 0);
-  rewind (file);
-  buffer = malloc ((size_t)size + 1);
-  ck_assert_ptr_nonnull (buffer);
-  ck_assert_uint_eq (fread (buffer, 1, (size_t)size, file), (size_t)size);
-  buffer[size] = '\0';
-  fclose (file);
-  return buffer;
+  contents = read_file (path);
+  ck_assert_msg (contents != NULL, "cannot read %s", path);
+  return contents;
 }
 
 void
@@ -108,4 +125,30 @@ testutil_run (Suite *suite)
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int
+testutil_read_linguas (char **buffer, const char **languages, int max)
+{
+  const char *top_srcdir = getenv ("top_srcdir");
+  char path[4096];
+  char *p;
+  int count = 0;
+
+  snprintf (path, sizeof path, "%s/po/LINGUAS",
+            top_srcdir ? top_srcdir : "..");
+  *buffer = read_file (path);
+  if (*buffer == NULL)
+    return 0;
+  for (p = strtok (*buffer, " \t\n"); p != NULL && count < max;
+       p = strtok (NULL, " \t\n"))
+    {
+      if (*p == '#')
+        {
+          p = strtok (NULL, "\n");
+          continue;
+        }
+      languages[count++] = p;
+    }
+  return count;
 }

@@ -1,0 +1,230 @@
+/* check_translations.c - every shipped catalog, through the library:
+   complete, well-formed, faithful to the numbers and themes, and in its
+   language's typography.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wtisd.h>
+
+#include "testutil.h"
+#include "textcheck.h"
+
+#define MAX_LANGUAGES 64
+#define STATUS_CODES 6
+
+static const int status_codes[STATUS_CODES] = {
+  WTISD_OK, WTISD_EINVAL, WTISD_EUTF8, WTISD_EIDNA, WTISD_ENOMEM, WTISD_EICU,
+};
+
+/* Sequences a language's typography never has in the message texts.  */
+struct typography_rule
+{
+  const char *language;
+  const char *forbidden;
+  const char *reason;
+};
+
+static const struct typography_rule typography_rules[] = {
+  { "fr", " :", "a no-break space, not a space, goes before a colon" },
+  { "fr", " ;", "a no-break space goes before a semicolon" },
+  { "fr", " !", "a no-break space goes before an exclamation mark" },
+  { "fr", " ?", "a no-break space goes before a question mark" },
+  { "fr", "« ", "a no-break space goes after an opening guillemet" },
+  { "fr", " »", "a no-break space goes before a closing guillemet" },
+  { "fr", "\"", "French quotes with guillemets" },
+  { "ru", "\"", "Russian quotes with guillemets" },
+  { "be", "\"", "Belarusian quotes with guillemets" },
+  { "es", "\"", "Spanish quotes with « » here" },
+  { "ar", ",", "Arabic uses the Arabic comma U+060C" },
+  { "ar", ";", "Arabic uses the Arabic semicolon U+061B" },
+  { "ar", "\"", "Arabic quotes with « » here" },
+  { "zh_CN", ",", "Chinese uses the full-width comma" },
+  { "zh_CN", ". ", "Chinese uses the full-width full stop" },
+  { "zh_CN", ":", "Chinese uses the full-width colon" },
+  { "zh_CN", "!", "Chinese uses the full-width exclamation mark" },
+  { "zh_CN", "\"", "Chinese uses full-width quotation marks" },
+  { "zh_CN", "(", "Chinese uses full-width parentheses" },
+};
+
+static char *linguas_buffer;
+static const char *languages[MAX_LANGUAGES];
+static int language_count;
+/* The English texts, read in the C locale before switching language.  */
+static const char *english[WTISD_TEXT_COUNT];
+
+static void
+load_languages (void)
+{
+  language_count
+      = testutil_read_linguas (&linguas_buffer, languages, MAX_LANGUAGES);
+}
+
+/* Runs in each forked test: remember the English, then switch.  */
+static const char *
+use_language_of_test (int index)
+{
+  int id;
+
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    english[id] = wtisd_text ((wtisd_text_id) id);
+  testutil_use_language (languages[index]);
+  return languages[index];
+}
+
+START_TEST (test_linguas_is_not_empty)
+{
+  ck_assert_int_ge (language_count, 6);
+}
+END_TEST
+
+START_TEST (test_every_text_translated_utf8_nfc)
+{
+  const char *language = use_language_of_test (_i);
+  int id;
+
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    {
+      const char *text = wtisd_text ((wtisd_text_id) id);
+
+      ck_assert_msg (strcmp (text, english[id]) != 0,
+                     "%s: text %d is not translated", language, id);
+      ck_assert_msg (textcheck_is_utf8 (text), "%s: text %d is not UTF-8",
+                     language, id);
+      ck_assert_msg (textcheck_is_nfc (text) == 1, "%s: text %d is not NFC",
+                     language, id);
+    }
+}
+END_TEST
+
+START_TEST (test_themes_match_their_quotations)
+{
+  const char *language = use_language_of_test (_i);
+
+  ck_assert_msg (strstr (wtisd_text (WTISD_PARAGRAPH_5),
+                         wtisd_text (WTISD_THEME_WTISD_2021))
+                     != NULL,
+                 "%s: paragraph 5 does not quote the WTISD 2021 theme",
+                 language);
+  ck_assert_msg (strstr (wtisd_text (WTISD_PARAGRAPH_4),
+                         wtisd_text (WTISD_THEME_WTDC_2021))
+                     != NULL,
+                 "%s: paragraph 4 does not quote the WTDC-21 theme",
+                 language);
+}
+END_TEST
+
+/* Whether TEXT holds the digit run DIGITS (LENGTH bytes) as a whole
+   number, not as part of a longer one.  */
+static int
+has_number (const char *text, const char *digits, size_t length)
+{
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    if (strncmp (p, digits, length) == 0
+        && (p == text || !isdigit ((unsigned char) p[-1]))
+        && !isdigit ((unsigned char) p[length]))
+      return 1;
+  return 0;
+}
+
+START_TEST (test_numbers_kept)
+{
+  const char *language = use_language_of_test (_i);
+  int id;
+
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    {
+      const char *translated = wtisd_text ((wtisd_text_id) id);
+      const char *p = english[id];
+
+      while (*p != '\0')
+        {
+          size_t length = strspn (p, "0123456789");
+
+          if (length == 0)
+            {
+              p++;
+              continue;
+            }
+          ck_assert_msg (has_number (translated, p, length),
+                         "%s: text %d lost the number %.*s", language, id,
+                         (int) length, p);
+          p += length;
+        }
+    }
+}
+END_TEST
+
+START_TEST (test_typography)
+{
+  const char *language = use_language_of_test (_i);
+  size_t rule;
+  int id;
+
+  for (rule = 0; rule < sizeof typography_rules / sizeof *typography_rules;
+       rule++)
+    if (strcmp (typography_rules[rule].language, language) == 0)
+      for (id = 0; id < WTISD_TEXT_COUNT; id++)
+        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id) id),
+                               typography_rules[rule].forbidden)
+                           == NULL,
+                       "%s: text %d has \"%s\": %s", language, id,
+                       typography_rules[rule].forbidden,
+                       typography_rules[rule].reason);
+}
+END_TEST
+
+START_TEST (test_strerror_translated)
+{
+  const char *english_messages[STATUS_CODES];
+  const char *language;
+  int i;
+
+  for (i = 0; i < STATUS_CODES; i++)
+    english_messages[i] = wtisd_strerror (status_codes[i]);
+  language = use_language_of_test (_i);
+  for (i = 0; i < STATUS_CODES; i++)
+    {
+      const char *message = wtisd_strerror (status_codes[i]);
+
+      ck_assert_msg (strcmp (message, english_messages[i]) != 0,
+                     "%s: status %d is not translated", language,
+                     status_codes[i]);
+      ck_assert (textcheck_is_utf8 (message) && textcheck_is_nfc (message) == 1);
+    }
+}
+END_TEST
+
+static Suite *
+translations_suite (void)
+{
+  Suite *suite = suite_create ("translations");
+  TCase *tcase = tcase_create ("catalogs");
+
+  load_languages ();
+  tcase_add_test (tcase, test_linguas_is_not_empty);
+  tcase_add_loop_test (tcase, test_every_text_translated_utf8_nfc, 0,
+                       language_count);
+  tcase_add_loop_test (tcase, test_themes_match_their_quotations, 0,
+                       language_count);
+  tcase_add_loop_test (tcase, test_numbers_kept, 0, language_count);
+  tcase_add_loop_test (tcase, test_typography, 0, language_count);
+  tcase_add_loop_test (tcase, test_strerror_translated, 0, language_count);
+  suite_add_tcase (suite, tcase);
+  return suite;
+}
+
+int
+main (void)
+{
+  int status = testutil_run (translations_suite ());
+
+  free (linguas_buffer);
+  return status;
+}

@@ -1,0 +1,76 @@
+/* textcheck.c - UTF-8 and NFC checks, independent of libwtisd (ICU's
+   normalizer directly), for the tests and the catalog checker.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <stdlib.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "textcheck.h"
+
+int
+textcheck_is_utf8 (const char *s)
+{
+  const unsigned char *p = (const unsigned char *) s;
+
+  while (*p != '\0')
+    {
+      unsigned long c;
+      int extra, i;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (*p >= 0xc2 && *p <= 0xdf)
+        extra = 1, c = *p & 0x1f;
+      else if (*p >= 0xe0 && *p <= 0xef)
+        extra = 2, c = *p & 0x0f;
+      else if (*p >= 0xf0 && *p <= 0xf4)
+        extra = 3, c = *p & 0x07;
+      else
+        return 0;
+      for (i = 1; i <= extra; i++)
+        {
+          if ((p[i] & 0xc0) != 0x80)
+            return 0;
+          c = (c << 6) | (p[i] & 0x3f);
+        }
+      if ((extra == 2 && c < 0x800) || (extra == 3 && c < 0x10000)
+          || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+        return 0;
+      p += extra + 1;
+    }
+  return 1;
+}
+
+int
+textcheck_is_nfc (const char *s)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance (&status);
+  int32_t length = 0;
+  UChar *utf16;
+  UBool normalized;
+
+  if (U_FAILURE (status))
+    return -1;
+  /* Measure, then convert: the input may be a whole catalog.  */
+  u_strFromUTF8 (NULL, 0, &length, s, -1, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+    return -1;
+  status = U_ZERO_ERROR;
+  utf16 = malloc (((size_t) length + 1) * sizeof *utf16);
+  if (utf16 == NULL)
+    return -1;
+  u_strFromUTF8 (utf16, length + 1, NULL, s, -1, &status);
+  normalized = U_SUCCESS (status)
+                   ? unorm2_isNormalized (nfc, utf16, length, &status)
+                   : 0;
+  free (utf16);
+  return U_SUCCESS (status) ? normalized : -1;
+}

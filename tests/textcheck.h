@@ -1,0 +1,15 @@
+/* textcheck.h - UTF-8 and NFC checks for the tests.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#ifndef WTISD_TEXTCHECK_H
+#define WTISD_TEXTCHECK_H
+
+/* 1 when S is well-formed UTF-8 (no overlong forms, surrogates, code
+   points past U+10FFFF or truncated sequences), else 0.  */
+int textcheck_is_utf8 (const char *s);
+
+/* 1 when the UTF-8 string S is in Normalization Form C, 0 when not, -1
+   when ICU fails (ill-formed input included).  */
+int textcheck_is_nfc (const char *s);
+
+#endif /* WTISD_TEXTCHECK_H */
