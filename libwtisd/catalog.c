@@ -83,8 +83,17 @@ catalog_ensure_bound (void)
 const char *
 catalog_lookup (const char *msgid)
 {
+  const char *translated, *nfc;
+
   catalog_ensure_bound ();
-  return dcgettext (WTISD_DOMAIN, msgid, LC_MESSAGES);
+  translated = dcgettext (WTISD_DOMAIN, msgid, LC_MESSAGES);
+  /* Untranslated: the library's own ASCII msgid, NFC by construction.
+     A catalog's string may not be NFC (a translator's editor decides);
+     out of memory, it is still better than nothing.  */
+  if (translated == msgid)
+    return msgid;
+  nfc = text_nfc (translated);
+  return nfc != NULL ? nfc : translated;
 }
 
 int

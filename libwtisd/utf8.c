@@ -1,0 +1,182 @@
+/* utf8.c - UTF-8 validation, UTF-8/UTF-16 conversion for ICU, and the
+   snprintf-like protocol of every function that fills a caller's buffer.
+   Copyright (C) 2026 The libwtisd authors.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ustring.h>
+
+#include "internal.h"
+
+/* Strict UTF-8 (RFC 3629): ICU would quietly turn ill-formed bytes into
+   U+FFFD, and callers must hear about them instead.  */
+int
+utf8_check (const char *s, size_t length)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  const unsigned char *end = p + length;
+
+  while (p < end)
+    {
+      unsigned char lead = *p;
+      size_t extra;
+      unsigned char min = 0x80, max = 0xbf; /* Bounds of the 2nd byte.  */
+
+      if (lead < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (lead >= 0xc2 && lead <= 0xdf)
+        extra = 1;
+      else if (lead >= 0xe0 && lead <= 0xef)
+        {
+          extra = 2;
+          if (lead == 0xe0)
+            min = 0xa0; /* Overlong.  */
+          else if (lead == 0xed)
+            max = 0x9f; /* Surrogates.  */
+        }
+      else if (lead >= 0xf0 && lead <= 0xf4)
+        {
+          extra = 3;
+          if (lead == 0xf0)
+            min = 0x90; /* Overlong.  */
+          else if (lead == 0xf4)
+            max = 0x8f; /* Past U+10FFFF.  */
+        }
+      else
+        return WTISD_EUTF8; /* Continuation, overlong C0/C1, F5..FF.  */
+      if ((size_t)(end - p) <= extra || p[1] < min || p[1] > max)
+        return WTISD_EUTF8;
+      if ((extra >= 2 && (p[2] & 0xc0) != 0x80)
+          || (extra == 3 && (p[3] & 0xc0) != 0x80))
+        return WTISD_EUTF8;
+      p += extra + 1;
+    }
+  return WTISD_OK;
+}
+
+int
+utf8_is_ascii (const char *s, size_t length)
+{
+  size_t i;
+
+  for (i = 0; i < length; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
+int
+status_from_icu (UErrorCode code)
+{
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM;
+  if (code == U_INVALID_CHAR_FOUND || code == U_ILLEGAL_CHAR_FOUND
+      || code == U_TRUNCATED_CHAR_FOUND)
+    return WTISD_EUTF8;
+  return WTISD_EICU;
+}
+
+int
+utf16_from_utf8 (struct utf16_buffer *buffer, const char *s, size_t length)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t needed;
+
+  buffer->chars = buffer->stack;
+  buffer->length = 0;
+  if (length > INT32_MAX)
+    return WTISD_ENOMEM;
+  u_strFromUTF8 (buffer->chars, UTF16_STACK_CHARS, &needed, s, (int32_t)length,
+                 &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR
+      || code == U_STRING_NOT_TERMINATED_WARNING)
+    {
+      /* Stack first; the heap only for long inputs.  */
+      code = U_ZERO_ERROR;
+      buffer->chars = malloc (((size_t)needed + 1) * sizeof (UChar));
+      if (buffer->chars == NULL)
+        return WTISD_ENOMEM;
+      u_strFromUTF8 (buffer->chars, needed + 1, &needed, s, (int32_t)length,
+                     &code);
+    }
+  if (U_FAILURE (code))
+    {
+      utf16_buffer_free (buffer);
+      return status_from_icu (code);
+    }
+  buffer->length = needed;
+  return WTISD_OK;
+}
+
+void
+utf16_buffer_free (struct utf16_buffer *buffer)
+{
+  if (buffer->chars != buffer->stack)
+    free (buffer->chars);
+  buffer->chars = buffer->stack;
+  buffer->length = 0;
+}
+
+int
+result_from_utf16 (const UChar *chars, int32_t length, char *out,
+                   size_t outsize)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t needed;
+
+  /* Measure first: the result goes out whole or not at all.  */
+  u_strToUTF8 (NULL, 0, &needed, chars, length, &code);
+  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
+    return status_from_icu (code);
+  if (needed == INT32_MAX)
+    return WTISD_ENOMEM;
+  if ((size_t)needed >= outsize)
+    return result_too_small (out, outsize, (size_t)needed);
+  code = U_ZERO_ERROR;
+  u_strToUTF8 (out, needed + 1, NULL, chars, length, &code);
+  return U_FAILURE (code) ? status_from_icu (code) : needed;
+}
+
+int
+result_too_small (char *out, size_t outsize, size_t length)
+{
+  if (length > INT_MAX)
+    return WTISD_ENOMEM;
+  if (outsize > 0)
+    out[0] = '\0';
+  return (int)length;
+}
+
+int
+result_from_utf8 (const char *result, size_t length, char *out, size_t outsize)
+{
+  if (length >= outsize)
+    return result_too_small (out, outsize, length);
+  if (length > INT_MAX)
+    return WTISD_ENOMEM;
+  memcpy (out, result, length);
+  out[length] = '\0';
+  return (int)length;
+}
+
+int
+buffer_arguments_check (const char *in, const char *out, size_t outsize)
+{
+  return in == NULL || (out == NULL && outsize > 0) ? WTISD_EINVAL : WTISD_OK;
+}
+
+int
+result_checked (int status, char *out, size_t outsize)
+{
+  if (status < 0 && out != NULL && outsize > 0)
+    out[0] = '\0';
+  return status;
+}
