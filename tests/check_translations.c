@@ -71,7 +71,7 @@ use_language_of_test (int index)
   int id;
 
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
-    english[id] = wtisd_text ((wtisd_text_id) id);
+    english[id] = wtisd_text ((wtisd_text_id)id);
   testutil_use_language (languages[index]);
   return languages[index];
 }
@@ -89,7 +89,7 @@ START_TEST (test_every_text_translated_utf8_nfc)
 
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
     {
-      const char *text = wtisd_text ((wtisd_text_id) id);
+      const char *text = wtisd_text ((wtisd_text_id)id);
 
       ck_assert_msg (strcmp (text, english[id]) != 0,
                      "%s: text %d is not translated", language, id);
@@ -113,8 +113,7 @@ START_TEST (test_themes_match_their_quotations)
   ck_assert_msg (strstr (wtisd_text (WTISD_PARAGRAPH_4),
                          wtisd_text (WTISD_THEME_WTDC_2021))
                      != NULL,
-                 "%s: paragraph 4 does not quote the WTDC-21 theme",
-                 language);
+                 "%s: paragraph 4 does not quote the WTDC-21 theme", language);
 }
 END_TEST
 
@@ -127,8 +126,8 @@ has_number (const char *text, const char *digits, size_t length)
 
   for (p = text; *p != '\0'; p++)
     if (strncmp (p, digits, length) == 0
-        && (p == text || !isdigit ((unsigned char) p[-1]))
-        && !isdigit ((unsigned char) p[length]))
+        && (p == text || !isdigit ((unsigned char)p[-1]))
+        && !isdigit ((unsigned char)p[length]))
       return 1;
   return 0;
 }
@@ -140,7 +139,7 @@ START_TEST (test_numbers_kept)
 
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
     {
-      const char *translated = wtisd_text ((wtisd_text_id) id);
+      const char *translated = wtisd_text ((wtisd_text_id)id);
       const char *p = english[id];
 
       while (*p != '\0')
@@ -154,7 +153,7 @@ START_TEST (test_numbers_kept)
             }
           ck_assert_msg (has_number (translated, p, length),
                          "%s: text %d lost the number %.*s", language, id,
-                         (int) length, p);
+                         (int)length, p);
           p += length;
         }
     }
@@ -171,7 +170,7 @@ START_TEST (test_typography)
        rule++)
     if (strcmp (typography_rules[rule].language, language) == 0)
       for (id = 0; id < WTISD_TEXT_COUNT; id++)
-        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id) id),
+        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id)id),
                                typography_rules[rule].forbidden)
                            == NULL,
                        "%s: text %d has \"%s\": %s", language, id,
@@ -196,7 +195,8 @@ START_TEST (test_strerror_translated)
       ck_assert_msg (strcmp (message, english_messages[i]) != 0,
                      "%s: status %d is not translated", language,
                      status_codes[i]);
-      ck_assert (textcheck_is_utf8 (message) && textcheck_is_nfc (message) == 1);
+      ck_assert (textcheck_is_utf8 (message)
+                 && textcheck_is_nfc (message) == 1);
     }
 }
 END_TEST

@@ -23,9 +23,9 @@ read_file (const char *path)
     return NULL;
   if (fseek (file, 0, SEEK_END) == 0 && (size = ftell (file)) >= 0
       && fseek (file, 0, SEEK_SET) == 0
-      && (buffer = malloc ((size_t) size + 1)) != NULL)
+      && (buffer = malloc ((size_t)size + 1)) != NULL)
     {
-      if (fread (buffer, 1, (size_t) size, file) == (size_t) size)
+      if (fread (buffer, 1, (size_t)size, file) == (size_t)size)
         buffer[size] = '\0';
       else
         {

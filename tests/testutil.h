@@ -32,8 +32,6 @@ void testutil_use_language (const char *language);
 /* Runs SUITE and returns the exit status for the test harness.  */
 int testutil_run (Suite *suite);
 
-
-
 /* Reads po/LINGUAS: returns how many languages (at most MAX; 0 when the
    file cannot be read) and points LANGUAGES into *BUFFER, which the
    caller frees.  Safe to call outside a test.  */

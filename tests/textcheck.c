@@ -14,7 +14,7 @@
 int
 textcheck_is_utf8 (const char *s)
 {
-  const unsigned char *p = (const unsigned char *) s;
+  const unsigned char *p = (const unsigned char *)s;
 
   while (*p != '\0')
     {
@@ -64,7 +64,7 @@ textcheck_is_nfc (const char *s)
   if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
     return -1;
   status = U_ZERO_ERROR;
-  utf16 = malloc (((size_t) length + 1) * sizeof *utf16);
+  utf16 = malloc (((size_t)length + 1) * sizeof *utf16);
   if (utf16 == NULL)
     return -1;
   u_strFromUTF8 (utf16, length + 1, NULL, s, -1, &status);
