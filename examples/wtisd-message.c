@@ -102,6 +102,31 @@ locale_init (void)
     setenv ("LANGUAGE", requested, 1);
 }
 
+/* Writes the address the message was copied from, its host in the form
+   that is safe to show a person (wtisd_domain_display).  */
+static void
+print_source_line (void)
+{
+  const char *url = wtisd_source_url (WTISD_FORM_ASCII);
+  const char *host = strstr (url, "://") + 3;
+  const char *path = strchr (host, '/');
+  char ascii_host[256], display_host[256];
+  char display_url[512];
+  size_t host_length = (size_t)(path - host);
+
+  memcpy (ascii_host, host, host_length);
+  ascii_host[host_length] = '\0';
+  if (wtisd_domain_display (ascii_host, display_host, sizeof display_host)
+      >= 0)
+    {
+      snprintf (display_url, sizeof display_url, "%.*s%s%s", (int)(host - url),
+                url, display_host, path);
+      url = display_url;
+    }
+  /* TRANSLATORS: The last line of the output; %s is a web address.  */
+  printf (_ ("Source: %s\n"), url);
+}
+
 static void
 print_message (void)
 {
@@ -114,8 +139,7 @@ print_message (void)
       fputs (wtisd_text ((wtisd_text_id)id), stdout);
       fputs ("\n\n", stdout);
     }
-  /* TRANSLATORS: The last line of the output; %s is a web address.  */
-  printf (_ ("Source: %s\n"), wtisd_original_url ());
+  print_source_line ();
 }
 
 /* Reports a failed write (a full disk, a closed pipe) instead of exiting
