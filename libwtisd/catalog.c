@@ -11,50 +11,46 @@
 #include "internal.h"
 
 /* Every locale directory that has been in force, newest first.  Entries
-   are never freed, so a pointer wtisd_localedir returned stays valid for
-   the life of the process; a directory set again reuses its entry.  */
-struct localedir_entry
-{
-  struct localedir_entry *next;
-  char path[];
-};
-
+   are never freed, so a pointer wtisd_localedir returned, and whatever
+   was read from that directory, stays valid for the life of the process;
+   a directory set again reuses its entry.  */
 static pthread_once_t catalog_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t localedir_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct localedir_entry *localedir_entries;
-static const char *localedir_default;
-static const char *localedir_current;
+static struct localedir *localedir_entries;
+static struct localedir *localedir_default;
+/* Read without the lock by the explicit-language lookups.  */
+static _Atomic (struct localedir *) localedir_current;
 
-/* Returns the interned copy of PATH, or NULL when out of memory.
-   Called with localedir_lock held.  */
-static const char *
+/* Returns the entry for PATH, or NULL when out of memory.  Called with
+   localedir_lock held.  */
+static struct localedir *
 localedir_intern (const char *path)
 {
-  struct localedir_entry *entry;
+  struct localedir *entry;
   size_t size = strlen (path) + 1;
 
   for (entry = localedir_entries; entry != NULL; entry = entry->next)
     if (strcmp (entry->path, path) == 0)
-      return entry->path;
-  entry = malloc (sizeof *entry + size);
+      return entry;
+  entry = calloc (1, sizeof *entry + size);
   if (entry == NULL)
     return NULL;
   memcpy (entry->path, path, size);
   entry->next = localedir_entries;
   localedir_entries = entry;
-  return entry->path;
+  return entry;
 }
 
-/* Makes PATH the directory gettext reads the domain from.  Called with
-   localedir_lock held.  */
+/* Makes PATH the directory catalogs are read from, for gettext and for
+   the explicit-language lookups.  Called with localedir_lock held.  */
 static int
 localedir_bind (const char *path)
 {
-  const char *interned = localedir_intern (path);
+  struct localedir *entry = localedir_intern (path);
 
-  if (interned == NULL || bindtextdomain (WTISD_DOMAIN, interned) == NULL)
+  if (entry == NULL || bindtextdomain (WTISD_DOMAIN, entry->path) == NULL)
     return WTISD_ENOMEM;
-  localedir_current = interned;
+  atomic_store_explicit (&localedir_current, entry, memory_order_release);
   return WTISD_OK;
 }
 
@@ -69,8 +65,10 @@ catalog_init (void)
   bind_textdomain_codeset (WTISD_DOMAIN, "UTF-8");
   if (localedir_bind (env != NULL && *env != '\0' ? env : LOCALEDIR)
       != WTISD_OK)
-    localedir_current = LOCALEDIR; /* Unbound: gettext's own default.  */
-  localedir_default = localedir_current;
+    /* Out of memory this early: gettext keeps its own default.  */
+    localedir_bind (LOCALEDIR);
+  localedir_default
+      = atomic_load_explicit (&localedir_current, memory_order_relaxed);
   pthread_mutex_unlock (&localedir_lock);
 }
 
@@ -78,6 +76,13 @@ void
 catalog_ensure_bound (void)
 {
   pthread_once (&catalog_once, catalog_init);
+}
+
+struct localedir *
+localedir_now (void)
+{
+  catalog_ensure_bound ();
+  return atomic_load_explicit (&localedir_current, memory_order_acquire);
 }
 
 const char *
@@ -105,7 +110,7 @@ wtisd_set_localedir (const char *dir)
     return WTISD_EINVAL;
   catalog_ensure_bound ();
   pthread_mutex_lock (&localedir_lock);
-  status = localedir_bind (dir != NULL ? dir : localedir_default);
+  status = localedir_bind (dir != NULL ? dir : localedir_default->path);
   pthread_mutex_unlock (&localedir_lock);
   return status;
 }
@@ -113,11 +118,7 @@ wtisd_set_localedir (const char *dir)
 const char *
 wtisd_localedir (void)
 {
-  const char *dir;
+  struct localedir *entry = localedir_now ();
 
-  catalog_ensure_bound ();
-  pthread_mutex_lock (&localedir_lock);
-  dir = localedir_current;
-  pthread_mutex_unlock (&localedir_lock);
-  return dir;
+  return entry != NULL ? entry->path : LOCALEDIR;
 }

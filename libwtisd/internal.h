@@ -6,6 +6,7 @@
 #define WTISD_INTERNAL_H
 
 #include <libintl.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include <unicode/utypes.h>
@@ -24,8 +25,42 @@
    function that calls dgettext/dcgettext calls this first.  */
 void catalog_ensure_bound (void);
 
-/* Looks MSGID up in the library's domain for the LC_MESSAGES category.  */
+/* Looks MSGID up in the library's domain for the LC_MESSAGES category;
+   the result is NFC.  */
 const char *catalog_lookup (const char *msgid);
+
+/* A locale directory that has been in force, and what the
+   explicit-language lookups learned of it (language.c), kept for the
+   life of the process.  */
+struct language_cache;
+struct localedir
+{
+  struct localedir *next;
+  _Atomic (struct language_cache *) languages;
+  char path[];
+};
+
+/* The directory in force now; lock-free.  NULL only when memory ran out
+   at the library's first use.  */
+struct localedir *localedir_now (void);
+
+/* The English text ID, which is also its msgid.  ID must be valid.  */
+const char *text_msgid (wtisd_text_id id);
+
+/* A catalog read by the library itself (mo.c), for the explicit-language
+   lookups: its name ("fr", "zh_CN") and the texts it gives, NFC,
+   English where it has no translation.  Never freed.  */
+struct catalog_file
+{
+  const char *name;
+  const char *texts[WTISD_TEXT_COUNT];
+};
+
+/* Reads DIR/NAME/LC_MESSAGES/libwtisd.mo, checking every offset and
+   length against the file's size.  NULL when the file is absent, not a
+   regular file, corrupt, not UTF-8, or memory ran out.  NAME must be
+   a validated catalog name.  */
+struct catalog_file *catalog_file_load (const char *dir, const char *name);
 
 /* Returns TEXT, a string gettext returned, in NFC: TEXT itself when it
    already is (nearly always), otherwise a normalized copy that is kept
@@ -72,5 +107,37 @@ int result_checked (int status, char *out, size_t outsize);
 
 /* WTISD_EINVAL for a NULL input, or a NULL OUT with a nonzero OUTSIZE.  */
 int buffer_arguments_check (const char *in, const char *out, size_t outsize);
+
+/* language.c: the catalog for TAG in the directory in force (English when
+   none matches), or NULL for a NULL or malformed tag.  Lock-free once
+   TAG has been seen.  */
+const struct catalog_file *language_catalog (const char *tag);
+
+/* tag.c: a language tag, parsed.  Tags longer than LANGUAGE_TAG_MAX
+   bytes are refused.  */
+#define LANGUAGE_TAG_MAX 64
+#define LANGUAGE_NAME_MAX 32
+#define LANGUAGE_CANDIDATES_MAX 4
+struct language_tag
+{
+  char language[4];  /* "pt", lower case */
+  char script[5];    /* "Latn", title case, or "" */
+  char region[4];    /* "BR" or "419", upper case, or "" */
+  char modifier[17]; /* POSIX "@latin", lower case, or "" */
+  int is_c;          /* "C", "POSIX", "C.UTF-8": English */
+};
+
+/* Parses the LENGTH bytes at S (NUL-terminated there), a BCP 47 tag or a
+   POSIX locale name in any case.  Returns 0, or -1 when malformed.  */
+int language_tag_parse (const char *s, size_t length,
+                        struct language_tag *tag);
+
+/* Writes the catalog names to try for TAG, most specific first, into
+   NAMES; returns how many (0 for the C locale).  */
+int language_candidates (const struct language_tag *tag,
+                         char names[][LANGUAGE_NAME_MAX]);
+
+/* Writes TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
+void language_icu_id (const struct language_tag *tag, char *out, size_t size);
 
 #endif /* WTISD_INTERNAL_H */

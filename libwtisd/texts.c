@@ -92,6 +92,12 @@ wtisd_text (wtisd_text_id id)
 }
 
 const char *
+text_msgid (wtisd_text_id id)
+{
+  return message_texts[id];
+}
+
+const char *
 wtisd_original_url (void)
 {
   return "https://www.itu.int/en/wtisd/2021/Pages/message-zhao.aspx";

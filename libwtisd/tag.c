@@ -1,0 +1,306 @@
+/* tag.c - language tags: BCP 47 tags and POSIX locale names, validated
+   before anything touches the file system, and the catalog names to try
+   for each, most specific first.
+   Copyright (C) 2026 The libwtisd authors.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+static int
+is_alpha (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static int
+all_of (const char *s, size_t length, int (*test) (char))
+{
+  size_t i;
+
+  for (i = 0; i < length; i++)
+    if (!test (s[i]))
+      return 0;
+  return 1;
+}
+
+static int
+is_alnum (char c)
+{
+  return is_alpha (c) || is_digit (c);
+}
+
+/* Copies LENGTH bytes of S into OUT, lower case, or upper case, or
+   title case (the first letter upper).  */
+enum letter_case
+{
+  CASE_LOWER,
+  CASE_UPPER,
+  CASE_TITLE
+};
+
+static void
+copy_case (char *out, const char *s, size_t length, enum letter_case how)
+{
+  size_t i;
+
+  for (i = 0; i < length; i++)
+    {
+      char c = s[i];
+      int upper = how == CASE_UPPER || (how == CASE_TITLE && i == 0);
+
+      if (upper && c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+      else if (!upper && c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+      out[i] = c;
+    }
+  out[length] = '\0';
+}
+
+static int
+is_region (const char *s, size_t length)
+{
+  return (length == 2 && all_of (s, 2, is_alpha))
+         || (length == 3 && all_of (s, 3, is_digit));
+}
+
+/* POSIX: language[_territory][.codeset][@modifier].  */
+static int
+tag_parse_posix (const char *s, struct language_tag *tag)
+{
+  size_t n
+      = strspn (s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+  if (n < 2 || n > 3)
+    return -1;
+  copy_case (tag->language, s, n, CASE_LOWER);
+  s += n;
+  if (*s == '_')
+    {
+      n = strcspn (++s, ".@");
+      if (!is_region (s, n))
+        return -1;
+      copy_case (tag->region, s, n, CASE_UPPER);
+      s += n;
+    }
+  if (*s == '.')
+    {
+      n = strcspn (++s, "@");
+      if (n == 0 || n > 16
+          || strspn (s, "abcdefghijklmnopqrstuvwxyz"
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "0123456789-_")
+                 < n)
+        return -1;
+      s += n;
+    }
+  if (*s == '@')
+    {
+      n = strlen (++s);
+      if (n == 0 || n >= sizeof tag->modifier || !all_of (s, n, is_alnum))
+        return -1;
+      copy_case (tag->modifier, s, n, CASE_LOWER);
+      s += n;
+    }
+  return *s == '\0' ? 0 : -1;
+}
+
+/* One '-'-separated subtag of a BCP 47 tag: at S, LENGTH bytes.  */
+struct subtag
+{
+  const char *s;
+  size_t length;
+};
+
+static size_t
+bcp47_split (const char *s, struct subtag *subtags, size_t max)
+{
+  size_t count = 0;
+
+  for (;;)
+    {
+      size_t n = strcspn (s, "-");
+
+      if (count == max)
+        return max + 1;
+      subtags[count].s = s;
+      subtags[count++].length = n;
+      if (n == 0 || n > 8 || !all_of (s, n, is_alnum))
+        return 0;
+      if (s[n] == '\0')
+        return count;
+      s += n + 1;
+    }
+}
+
+static int
+is_variant (const struct subtag *t)
+{
+  return t->length >= 5 || (t->length == 4 && is_digit (t->s[0]));
+}
+
+/* Variants, extensions and private use after language-script-region:
+   well-formed per RFC 5646, and otherwise ignored.  */
+static int
+bcp47_tail_ok (const struct subtag *t, size_t i, size_t count)
+{
+  while (i < count && is_variant (&t[i]))
+    i++;
+  while (i < count)
+    {
+      int private_use = t[i].s[0] == 'x' || t[i].s[0] == 'X';
+      size_t start;
+
+      if (t[i].length != 1)
+        return 0;
+      start = ++i;
+      /* Private use takes the rest; an extension, subtags of 2 to 8.  */
+      while (i < count && (private_use || t[i].length >= 2))
+        i++;
+      if (i == start)
+        return 0;
+    }
+  return 1;
+}
+
+/* BCP 47: language[-extlang][-Script][-REGION][-variant...][-ext...].  */
+static int
+tag_parse_bcp47 (const char *s, struct language_tag *tag)
+{
+  struct subtag t[LANGUAGE_TAG_MAX / 2 + 1];
+  size_t count = bcp47_split (s, t, sizeof t / sizeof t[0]), i = 1;
+
+  if (count == 0 || count > sizeof t / sizeof t[0])
+    return -1;
+  /* A private-use tag ("x-whatever") is well-formed; no catalog has it.  */
+  if (t[0].length == 1 && (t[0].s[0] == 'x' || t[0].s[0] == 'X'))
+    {
+      strcpy (tag->language, "x");
+      return bcp47_tail_ok (t, 0, count) ? 0 : -1;
+    }
+  if (t[0].length < 2 || t[0].length > 3
+      || !all_of (t[0].s, t[0].length, is_alpha))
+    return -1;
+  copy_case (tag->language, t[0].s, t[0].length, CASE_LOWER);
+  while (i < count && i < 4 && t[i].length == 3
+         && all_of (t[i].s, 3, is_alpha))
+    i++; /* Extended language subtags: the primary language decides.  */
+  if (i < count && t[i].length == 4 && all_of (t[i].s, 4, is_alpha))
+    copy_case (tag->script, t[i].s, 4, CASE_TITLE), i++;
+  if (i < count && is_region (t[i].s, t[i].length))
+    copy_case (tag->region, t[i].s, t[i].length, CASE_UPPER), i++;
+  return bcp47_tail_ok (t, i, count) ? 0 : -1;
+}
+
+int
+language_tag_parse (const char *s, size_t length, struct language_tag *tag)
+{
+  memset (tag, 0, sizeof *tag);
+  if (length == 0 || length > LANGUAGE_TAG_MAX
+      || strspn (s, "abcdefghijklmnopqrstuvwxyz"
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.@")
+             != length)
+    return -1;
+  /* The C locale in its spellings: English, the library's own texts.  */
+  if (strcasecmp (s, "C") == 0 || strcasecmp (s, "POSIX") == 0
+      || strncasecmp (s, "C.", 2) == 0)
+    {
+      tag->is_c = 1;
+      return s[1] == '.' && s[2] == '\0' ? -1 : 0;
+    }
+  if (strpbrk (s, "_.@") != NULL || strchr (s, '-') == NULL)
+    return tag_parse_posix (s, tag);
+  return tag_parse_bcp47 (s, tag);
+}
+
+/* The POSIX modifier gettext catalogs use for a script.  */
+static const char *
+script_modifier (const char *script)
+{
+  if (strcmp (script, "Latn") == 0)
+    return "latin";
+  if (strcmp (script, "Cyrl") == 0)
+    return "cyrillic";
+  return NULL;
+}
+
+/* Chinese catalogs are named by region (zh_CN, zh_TW) but chosen by
+   script: Hans and Hant decide, or the region implies one.  */
+static int
+candidates_chinese (const struct language_tag *tag,
+                    char names[][LANGUAGE_NAME_MAX])
+{
+  const char *script = tag->script;
+  int count = 0;
+
+  /* No script: the region implies one, and plain "zh" is Simplified
+     (Unicode's likely subtags: zh -> zh_Hans_CN).  */
+  if (*script == '\0')
+    script = strcmp (tag->region, "TW") == 0 || strcmp (tag->region, "HK") == 0
+                     || strcmp (tag->region, "MO") == 0
+                 ? "Hant"
+                 : "Hans";
+  if (*tag->region)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_%s", tag->region);
+  if (strcmp (script, "Hans") == 0)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_CN");
+  else if (strcmp (script, "Hant") == 0)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_TW");
+  snprintf (names[count++], LANGUAGE_NAME_MAX, "zh");
+  return count;
+}
+
+int
+language_candidates (const struct language_tag *tag,
+                     char names[][LANGUAGE_NAME_MAX])
+{
+  const char *modifier = tag->modifier;
+  int count = 0;
+
+  if (tag->is_c || strcmp (tag->language, "x") == 0)
+    return 0;
+  if (strcmp (tag->language, "zh") == 0)
+    return candidates_chinese (tag, names);
+  if (*modifier == '\0' && *tag->script != '\0')
+    modifier = script_modifier (tag->script);
+  if (modifier != NULL && strcmp (modifier, "euro") == 0)
+    modifier = NULL; /* A currency, not a language variant.  */
+  if (modifier != NULL && *modifier != '\0')
+    {
+      if (*tag->region)
+        snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s@%s", tag->language,
+                  tag->region, modifier);
+      snprintf (names[count++], LANGUAGE_NAME_MAX, "%s@%s", tag->language,
+                modifier);
+    }
+  if (*tag->region)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s", tag->language,
+              tag->region);
+  snprintf (names[count++], LANGUAGE_NAME_MAX, "%s", tag->language);
+  return count;
+}
+
+void
+language_icu_id (const struct language_tag *tag, char *out, size_t size)
+{
+  const char *script = tag->script;
+
+  if (*script == '\0' && strcmp (tag->modifier, "latin") == 0)
+    script = "Latn";
+  else if (*script == '\0' && strcmp (tag->modifier, "cyrillic") == 0)
+    script = "Cyrl";
+  snprintf (out, size, "%s%s%s%s%s", tag->is_c ? "en" : tag->language,
+            *script ? "_" : "", script, *tag->region ? "_" : "", tag->region);
+}

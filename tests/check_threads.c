@@ -1,0 +1,145 @@
+/* check_threads.c - 8 threads, started together on a cold library in the
+   C locale, look up every shipped language by tag: each gets the same
+   pointers on every round, all threads the same ones, and the texts are
+   the golden ones.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wtisd.h>
+
+#include "testutil.h"
+
+#define THREADS 8
+#define ROUNDS 200
+#define MAX_LANGUAGES 32
+/* Each catalog language and a tag that resolves to it.  */
+#define SPELLINGS 2
+
+static const char *languages[MAX_LANGUAGES];
+static char tags[MAX_LANGUAGES][SPELLINGS][40];
+static int language_count;
+
+struct worker
+{
+  pthread_t thread;
+  const char *seen[MAX_LANGUAGES][SPELLINGS][WTISD_TEXT_COUNT];
+  const char *negotiated[MAX_LANGUAGES];
+  int changes; /* Lookups that gave another pointer than before.  */
+};
+
+static struct worker workers[THREADS];
+static pthread_barrier_t start_line;
+
+static void *
+worker_run (void *arg)
+{
+  struct worker *w = arg;
+  int round, l, s, id;
+
+  pthread_barrier_wait (&start_line);
+  for (round = 0; round < ROUNDS; round++)
+    for (l = 0; l < language_count; l++)
+      {
+        const char *best = wtisd_negotiate (tags[l][1]);
+
+        if (round > 0 && best != w->negotiated[l])
+          w->changes++;
+        w->negotiated[l] = best;
+        for (s = 0; s < SPELLINGS; s++)
+          for (id = 0; id < WTISD_TEXT_COUNT; id++)
+            {
+              const char *text = wtisd_text_in (tags[l][s], id);
+
+              if (round > 0 && text != w->seen[l][s][id])
+                w->changes++;
+              w->seen[l][s][id] = text;
+            }
+      }
+  return NULL;
+}
+
+static void
+make_tags (void)
+{
+  int l;
+
+  for (l = 0; l < language_count; l++)
+    {
+      /* "fr" as it is, and as a BCP 47 tag with a region (001, the
+         world) or script.  */
+      snprintf (tags[l][0], sizeof tags[l][0], "%s", languages[l]);
+      if (strcmp (languages[l], "zh_CN") == 0)
+        snprintf (tags[l][1], sizeof tags[l][1], "zh-Hans-CN");
+      else
+        snprintf (tags[l][1], sizeof tags[l][1], "%s-001", languages[l]);
+    }
+}
+
+/* The golden texts of language L: data/wtisd-message.L.out.  */
+static void
+assert_golden (int l, const char *const *texts)
+{
+  char name[64], *buffer;
+  const char *parts[TESTUTIL_MESSAGE_PARTS];
+  int i;
+
+  snprintf (name, sizeof name, "wtisd-message.%s.out", languages[l]);
+  testutil_read_message (name, &buffer, parts);
+  for (i = 0; i < TESTUTIL_MESSAGE_PARTS; i++)
+    ck_assert_str_eq (texts[WTISD_TITLE + i], parts[i]);
+  ck_assert_ptr_nonnull (
+      strstr (texts[WTISD_PARAGRAPH_5], texts[WTISD_THEME_WTISD_2021]));
+  ck_assert_ptr_nonnull (
+      strstr (texts[WTISD_PARAGRAPH_4], texts[WTISD_THEME_WTDC_2021]));
+  free (buffer);
+}
+
+START_TEST (test_eight_threads_every_language)
+{
+  char *buffer;
+  int t, l, s;
+
+  language_count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES);
+  ck_assert_int_ge (language_count, 6);
+  make_tags ();
+  ck_assert_int_eq (pthread_barrier_init (&start_line, NULL, THREADS), 0);
+  for (t = 0; t < THREADS; t++)
+    ck_assert_int_eq (
+        pthread_create (&workers[t].thread, NULL, worker_run, &workers[t]), 0);
+  for (t = 0; t < THREADS; t++)
+    ck_assert_int_eq (pthread_join (workers[t].thread, NULL), 0);
+  for (t = 0; t < THREADS; t++)
+    {
+      ck_assert_int_eq (workers[t].changes, 0);
+      for (l = 0; l < language_count; l++)
+        {
+          ck_assert_str_eq (workers[t].negotiated[l], languages[l]);
+          for (s = 0; s < SPELLINGS; s++)
+            ck_assert (memcmp (workers[t].seen[l][s], workers[0].seen[l][0],
+                               sizeof workers[0].seen[l][0])
+                       == 0);
+        }
+    }
+  for (l = 0; l < language_count; l++)
+    assert_golden (l, workers[0].seen[l][0]);
+  free (buffer);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *suite = suite_create ("threads");
+  TCase *tcase = tcase_create ("threads");
+
+  tcase_add_test (tcase, test_eight_threads_every_language);
+  tcase_set_timeout (tcase, 120);
+  suite_add_tcase (suite, tcase);
+  return testutil_run (suite);
+}
