@@ -6,37 +6,94 @@
 . "$srcdir/testlib.sh"
 
 prog=$top_builddir/examples/wtisd-message
+linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
 
-# English in the C locale.
-expect_output wtisd-message.en.out 0 env LC_ALL=C "$prog"
-# French from LANG, even on a machine with no fr_FR locale installed.
-expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$prog"
-expect_output wtisd-message.fr.out 0 env -u LC_ALL LC_MESSAGES=fr_FR.UTF-8 "$prog"
-# Every shipped language from LANGUAGE in C.UTF-8, the way gettext users
-# select it, and its --help translated.
-for lang in $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS"); do
-  expect_output "wtisd-message.$lang.out" 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog"
-  run 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --help
-  cmp -s "$srcdir/data/wtisd-message.help" "$stdout" && fail "$lang: --help is not translated"
+# English in the C locale; not a terminal, so 80 columns by default.
+expect_output wtisd-message.en.out 0 env LC_ALL=C "$prog" --width=0
+run 0 env LC_ALL=C "$prog"
+cp "$stdout" "$workdir/default"
+run 0 env LC_ALL=C "$prog" --width=80
+cmp -s "$workdir/default" "$stdout" || fail "the default width is not 80"
+
+# French and Russian from LANG, LC_MESSAGES or LANGUAGE, on a machine with
+# no such locale installed; a language without a catalog gives English.
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$prog" --width=0
+expect_output wtisd-message.ru.out 0 env -u LC_ALL LANG=ru_RU.UTF-8 "$prog" --width=0
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LC_MESSAGES=fr_FR.UTF-8 "$prog" --width=0
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 LANGUAGE=de:fr "$prog" --width=0
+expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 "$prog" --width=0
+
+# Every shipped language, through gettext (LANGUAGE in C.UTF-8) and
+# through --lang, unwrapped and at 40 and 72 columns; --help translated
+# and under 80 columns.
+for lang in $linguas en; do
+  expect_output "wtisd-message.$lang.out" 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --width=0
+  expect_output "wtisd-message.$lang.out" 0 env LC_ALL=C "$prog" --lang="$lang" --width=0
+  for width in 40 72; do
+    expect_output "wtisd-message.$lang.w$width.out" 0 "$prog" --lang="$lang" --width="$width"
+  done
+  run 0 "$prog" --lang="$lang" --help
+  test "$lang" = en ||
+    ! cmp -s "$srcdir/data/wtisd-message.help" "$stdout" || fail "$lang: --help is not translated"
+  columns=$("$top_builddir/tests/max-columns" < "$stdout")
+  test "$columns" -lt 80 || fail "$lang: --help is $columns columns wide"
 done
-# Russian from LANG on a machine without a Russian locale, too.
-expect_output wtisd-message.ru.out 0 env -u LC_ALL LANG=ru_RU.UTF-8 "$prog"
-# A language without a catalog: English.
-expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 "$prog"
-
 expect_output wtisd-message.help 0 "$prog" --help
-run 0 "$prog" --version
-expect_first_line "wtisd-message (libwtisd) 0.1.0"
-run 0 env LC_ALL=C.UTF-8 LANGUAGE=fr "$prog" --help
-expect_first_line "$(printf 'Utilisation\302\240: wtisd-message [OPTION]...')"
+expect_output wtisd-message.languages 0 "$prog" --list-languages
 
-# Usage errors: nothing on stdout, a message on stderr, status 2.
+# Parts of the message: the golden output's title is its first line, and
+# paragraph N its line 2N + 1.
+golden=$srcdir/data/wtisd-message.fr.out
+run 0 "$prog" --lang=fr --width=0 --title
+sed -n 1p "$golden" | cmp -s - "$stdout" || fail "--title"
+run 0 "$prog" --lang=fr --width=0 --paragraph=3
+sed -n 7p "$golden" | cmp -s - "$stdout" || fail "--paragraph=3"
+run 0 "$prog" --lang=fr --width=0 --paragraph=5 --title --paragraph=1
+{ sed -n 1p "$golden"; echo; sed -n 3p "$golden"; echo; sed -n 11p "$golden"; } |
+  cmp -s - "$stdout" || fail "--title --paragraph=1 --paragraph=5"
+run 0 "$prog" --lang=fr --width=0 --themes
+{ sed -n 1p "$srcdir/data/themes-fr.txt"; echo; sed -n 2p "$srcdir/data/themes-fr.txt"; } |
+  cmp -s - "$stdout" || fail "--themes"
+
+# The source address in each form, and the text in NFD.
+run 0 "$prog" --url-form=ascii
+test "$(tail -n 1 "$stdout")" = "Source: https://xn--b1akbcqh2a7i.xn--90ais/node/7193" ||
+  fail "--url-form=ascii: $(tail -n 1 "$stdout")"
+run 0 "$prog" --url-form=UNICODE
+test "$(tail -n 1 "$stdout")" = "Source: https://минсвязи.бел/node/7193" ||
+  fail "--url-form=unicode: $(tail -n 1 "$stdout")"
+expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
+
+# A well-formed language without a catalog: English, a note, status 0.
+expect_output_and_note () {
+  run 0 "$prog" --width=0 "$@"
+  cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" || fail "$*: not English"
+  test "$(wc -l < "$stderr")" -eq 1 || fail "$*: expected one line on stderr"
+}
+expect_output_and_note --lang=pt-BR
+expect_stderr_contains "pt-BR"
+
+# Bad values: one line naming the option and the value, then the usage
+# hint, nothing on stdout, status 2.
+for bad in --paragraph=9 --paragraph=0 --paragraph=abc --paragraph= \
+    --width=abc --width=-1 --width=99999999999999999999 \
+    --url-form=x --normalize=NFX --lang=../fr "--lang=fr fr" --lang=; do
+  option=${bad%%=*}
+  value=${bad#*=}
+  run 2 "$prog" "$bad"
+  expect_empty_stdout
+  expect_stderr_contains "$option"
+  expect_stderr_contains "'$value'"
+  expect_stderr_contains "Try 'wtisd-message --help' for more information."
+done
 run 2 "$prog" --no-such-option
 expect_empty_stdout
 expect_stderr_contains "Try 'wtisd-message --help' for more information."
 run 2 "$prog" extra-operand
 expect_empty_stdout
 expect_stderr_contains "wtisd-message: extra operand 'extra-operand'"
+run 0 "$prog" --version
+expect_first_line "wtisd-message (libwtisd) 0.1.0"
 
 # A failed write is reported, not hidden behind status 0.
 if test -w /dev/full; then

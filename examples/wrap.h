@@ -1,0 +1,27 @@
+/* wrap.h - wrapping text to a terminal's width, by display columns, where
+   Unicode's line breaking rules (UAX #14) allow.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#ifndef WTISD_WRAP_H
+#define WTISD_WRAP_H
+
+#include <stddef.h>
+
+/* Called for each line of wrapped text: LENGTH bytes at LINE (UTF-8, not
+   NUL-terminated, no newline; trailing spaces kept, so the lines joined
+   give back the text).  Returns 0 to go on.  */
+typedef int wrap_line_fn (const char *line, size_t length, void *data);
+
+/* Splits the UTF-8 TEXT into lines of at most WIDTH columns (0: one line)
+   and calls EMIT for each.  Breaks only where UAX #14 allows, never
+   inside a grapheme cluster; East Asian wide and fullwidth characters
+   count two columns, combining marks and format characters none; spaces
+   at the end of a line do not count.  A word wider than WIDTH stands on a
+   line of its own.  Returns 0, -1 when ICU fails or memory runs out, or
+   what EMIT returned when not 0.  */
+int wrap_text (const char *text, int width, wrap_line_fn *emit, void *data);
+
+/* The columns the LENGTH bytes of UTF-8 at S take on a terminal.  */
+int wrap_columns (const char *s, size_t length);
+
+#endif /* WTISD_WRAP_H */

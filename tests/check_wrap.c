@@ -1,0 +1,239 @@
+/* check_wrap.c - the properties of wtisd-message's line wrapping, for
+   every language, text and width from 10 to 100, and of the wrapped
+   golden outputs: no line wider than the width unless it holds no break
+   opportunity, no line break where UAX #14 forbids one or inside a
+   grapheme cluster, and the lines joined give back the text.  The
+   widths, break opportunities and clusters are measured here with ICU
+   directly, not with the code under test.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include <wtisd.h>
+
+#include "testutil.h"
+#include "wrap.h"
+
+#define MAX_LANGUAGES 32
+#define MAX_LINES 512
+
+/* Terminal columns, by Unicode's East Asian Width and general category.  */
+static int
+columns_of (const char *s, size_t length)
+{
+  int32_t i = 0;
+  int columns = 0;
+
+  while ((size_t)i < length)
+    {
+      UChar32 c;
+      int category, width;
+
+      U8_NEXT (s, i, (int32_t)length, c);
+      category = u_charType (c);
+      width = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
+      if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK
+          || category == U_FORMAT_CHAR)
+        continue;
+      columns += width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+    }
+  return columns;
+}
+
+/* Byte offsets in TEXT where ICU's iterator of TYPE allows a boundary.  */
+static unsigned char *
+boundaries (const char *text, UBreakIteratorType type)
+{
+  size_t length = strlen (text);
+  unsigned char *allowed = calloc (length + 1, 1);
+  UErrorCode code = U_ZERO_ERROR;
+  UText *utext = utext_openUTF8 (NULL, text, (int64_t)length, &code);
+  UBreakIterator *iterator = ubrk_open (type, "", NULL, 0, &code);
+  int32_t at;
+
+  ck_assert_msg (U_SUCCESS (code), "%s", u_errorName (code));
+  ubrk_setUText (iterator, utext, &code);
+  for (at = ubrk_first (iterator); at != UBRK_DONE; at = ubrk_next (iterator))
+    allowed[at] = 1;
+  ubrk_close (iterator);
+  utext_close (utext);
+  return allowed;
+}
+
+struct lines
+{
+  char *start[MAX_LINES];
+  size_t length[MAX_LINES];
+  int count;
+};
+
+static int
+collect (const char *line, size_t length, void *data)
+{
+  struct lines *lines = data;
+  char *copy = malloc (length + 1);
+
+  ck_assert_int_lt (lines->count, MAX_LINES);
+  memcpy (copy, line, length);
+  copy[length] = '\0';
+  lines->start[lines->count] = copy;
+  lines->length[lines->count++] = length;
+  return 0;
+}
+
+static size_t
+without_trailing_spaces (const char *s, size_t length)
+{
+  while (length > 0 && (s[length - 1] == ' '))
+    length--;
+  return length;
+}
+
+/* Checks LINES against TEXT wrapped at WIDTH (0: no limit).  */
+static void
+assert_wrapping (const char *text, const struct lines *lines, int width,
+                 const char *what)
+{
+  unsigned char *line_breaks = boundaries (text, UBRK_LINE);
+  unsigned char *clusters = boundaries (text, UBRK_CHARACTER);
+  size_t offset = 0;
+  int i;
+
+  for (i = 0; i < lines->count; i++)
+    {
+      const char *line = lines->start[i];
+      size_t visible = without_trailing_spaces (line, lines->length[i]), j;
+
+      ck_assert_msg (strncmp (text + offset, line, lines->length[i]) == 0,
+                     "%s: line %d is not the text", what, i);
+      if (width > 0 && columns_of (line, visible) > width)
+        for (j = 1; j < visible; j++)
+          ck_assert_msg (!line_breaks[offset + j],
+                         "%s, width %d: line %d is too wide but could break",
+                         what, width, i);
+      offset += lines->length[i];
+      if (offset < strlen (text))
+        {
+          ck_assert_msg (line_breaks[offset], "%s: break not allowed", what);
+          ck_assert_msg (clusters[offset], "%s: cluster split", what);
+        }
+    }
+  ck_assert_msg (offset == strlen (text), "%s: lines lost text", what);
+  free (line_breaks);
+  free (clusters);
+}
+
+static void
+lines_free (struct lines *lines)
+{
+  int i;
+
+  for (i = 0; i < lines->count; i++)
+    free (lines->start[i]);
+  lines->count = 0;
+}
+
+START_TEST (test_every_language_text_and_width)
+{
+  const char *languages[MAX_LANGUAGES];
+  char *buffer, what[64];
+  int count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES - 1);
+  int l, id, width;
+
+  languages[count++] = "en";
+  for (l = 0; l < count; l++)
+    for (id = 0; id < WTISD_TEXT_COUNT; id++)
+      for (width = 10; width <= 100; width++)
+        {
+          const char *text = wtisd_text_in (languages[l], id);
+          struct lines lines = { .count = 0 };
+
+          snprintf (what, sizeof what, "%s text %d", languages[l], id);
+          ck_assert_int_eq (wrap_text (text, width, collect, &lines), 0);
+          assert_wrapping (text, &lines, width, what);
+          lines_free (&lines);
+        }
+  free (buffer);
+}
+END_TEST
+
+/* The golden files at widths 40 and 72 have the same properties, each
+   paragraph against the unwrapped golden output.  */
+START_TEST (test_golden_files_wrapped_properly)
+{
+  static const int widths[] = { 40, 72 };
+  const char *languages[MAX_LANGUAGES];
+  char *linguas;
+  int count = testutil_read_linguas (&linguas, languages, MAX_LANGUAGES - 1);
+  int l, w, part;
+
+  languages[count++] = "en";
+  for (l = 0; l < count; l++)
+    for (w = 0; w < 2; w++)
+      {
+        char name[64], *plain, *wrapped, *p;
+        const char *parts[TESTUTIL_MESSAGE_PARTS];
+
+        snprintf (name, sizeof name, "wtisd-message.%s.out", languages[l]);
+        testutil_read_message (name, &plain, parts);
+        snprintf (name, sizeof name, "wtisd-message.%s.w%d.out", languages[l],
+                  widths[w]);
+        wrapped = testutil_read_data (name);
+        p = wrapped;
+        for (part = 0; part < TESTUTIL_MESSAGE_PARTS; part++)
+          {
+            struct lines lines = { .count = 0 };
+
+            while (*p != '\0' && *p != '\n')
+              {
+                size_t n = strcspn (p, "\n");
+
+                collect (p, n, &lines);
+                p += n + (p[n] == '\n');
+              }
+            p += *p == '\n';
+            assert_wrapping (parts[part], &lines, widths[w], name);
+            lines_free (&lines);
+          }
+        free (wrapped);
+        free (plain);
+      }
+  free (linguas);
+}
+END_TEST
+
+START_TEST (test_unbreakable_word_stands_alone)
+{
+  struct lines lines = { .count = 0 };
+  const char *text = "a verylongunbreakableword b";
+
+  ck_assert_int_eq (wrap_text (text, 5, collect, &lines), 0);
+  ck_assert_int_eq (lines.count, 3);
+  ck_assert_str_eq (lines.start[1], "verylongunbreakableword ");
+  assert_wrapping (text, &lines, 5, "long word");
+  lines_free (&lines);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *suite = suite_create ("wrap");
+  TCase *tcase = tcase_create ("wrap");
+
+  tcase_add_test (tcase, test_every_language_text_and_width);
+  tcase_add_test (tcase, test_golden_files_wrapped_properly);
+  tcase_add_test (tcase, test_unbreakable_word_stands_alone);
+  tcase_set_timeout (tcase, 300);
+  suite_add_tcase (suite, tcase);
+  return testutil_run (suite);
+}
