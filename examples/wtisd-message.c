@@ -88,7 +88,9 @@ usage (int status)
   /* TRANSLATORS: The option descriptions start in column 27; keep them
      aligned, each line under 80 columns.  Do not translate the option
      names; translate the placeholders (TAG, N, FORM) if your language
-     does so in --help texts, consistently.  */
+     does so in --help texts, consistently -- but in a right-to-left
+     language keep them Latin: the padding after a placeholder in your
+     script would join its run and the columns would move.  */
   fputs (_ ("      --lang=TAG          print in language TAG, a BCP 47 tag or "
             "a locale name\n"
             "                            (fr, pt-BR, zh-Hans, ru_RU.UTF-8)\n"),
@@ -266,17 +268,17 @@ static const char *const normalization_names[]
 #define BAD_VALUE(message, value)                                             \
   (fprintf (stderr, message, program_name, value), EXIT_USAGE)
 
-/* Handles --lang=TAG.  Returns 0, or the usage status.  */
+/* Reports what --lang=TAG resolved to (RESOLVED), once the messages
+   speak the language: a malformed TAG, or one without a catalog.
+   Returns 0, or the usage status.  */
 static int
-language_option (struct settings *settings, const char *tag)
+language_report (const char *resolved, const char *tag)
 {
-  settings->language = wtisd_language (tag);
-  if (settings->language == NULL)
+  if (resolved == NULL)
     return BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"), tag);
-  if (strcmp (settings->language, "en") == 0 && !asks_for_english (tag))
+  if (strcmp (resolved, "en") == 0 && !asks_for_english (tag))
     fprintf (stderr,
-             _ ("%s: no catalog for language '%s'; printing "
-                "English\n"),
+             _ ("%s: no catalog for language '%s'; printing English\n"),
              program_name, tag);
   return 0;
 }
@@ -483,21 +485,21 @@ close_stdout (int status)
   return EXIT_FAILURE;
 }
 
-/* Finds --lang before anything else is parsed, so that every message,
-   --help included, is in that language.  Returns 0 or the usage
-   status.  */
-static int
-language_prescan (int argc, char **argv, struct settings *settings)
+/* Finds the last --lang before anything else is parsed, so that every
+   message, --help included, is in that language; NULL without one.  */
+static const char *
+language_prescan (int argc, char **argv)
 {
-  int c, status = 0;
+  const char *tag = NULL;
+  int c;
 
   opterr = 0;
   while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
     if (c == OPTION_LANG)
-      status = language_option (settings, optarg);
+      tag = optarg;
   opterr = 1;
   optind = 0; /* GNU getopt: start again from scratch.  */
-  return status;
+  return tag;
 }
 
 static void
@@ -514,14 +516,17 @@ int
 main (int argc, char **argv)
 {
   struct settings settings = { 0 };
-  int c, status;
+  const char *tag, *resolved = NULL;
+  int c;
 
   settings.url_form = URL_DISPLAY;
   settings.language = locale_init ();
-  status = language_prescan (argc, argv, &settings);
+  tag = language_prescan (argc, argv);
+  if (tag != NULL && (resolved = wtisd_language (tag)) != NULL)
+    settings.language = resolved;
   catalogs_bind (&settings);
-  if (status != 0)
-    return usage (status);
+  if (tag != NULL && language_report (resolved, tag) != 0)
+    return usage (EXIT_USAGE);
   settings.width = default_width ();
   while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
     switch (c)
