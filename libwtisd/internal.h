@@ -62,6 +62,16 @@ struct catalog_file
    a validated catalog name.  */
 struct catalog_file *catalog_file_load (const char *dir, const char *name);
 
+/* The two steps of catalog_file_load, apart for the fuzz target: reading
+   DIR/NAME/LC_MESSAGES/libwtisd.mo whole (NULL when absent, not a
+   regular file, too large or unreadable; free it), and checking the SIZE
+   bytes at DATA and finding each text's translation in them (NULL where
+   there is none).  Returns 0, or -1 for a catalog to treat as absent.  */
+unsigned char *catalog_file_read (const char *dir, const char *name,
+                                  size_t *size);
+int catalog_translations (const unsigned char *data, size_t size,
+                          const char *translated[WTISD_TEXT_COUNT]);
+
 /* Returns TEXT, a string gettext returned, in NFC: TEXT itself when it
    already is (nearly always), otherwise a normalized copy that is kept
    for the life of the process.  NULL only when out of memory.  */

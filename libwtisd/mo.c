@@ -141,7 +141,9 @@ mo_is_utf8 (const struct mo_view *mo)
 static unsigned char *
 file_read (const char *path, size_t *size)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  /* O_NONBLOCK: a FIFO planted in place of a catalog must not hang the
+     open; only a regular file is read.  */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   unsigned char *data = NULL;
   struct stat st;
   size_t done = 0;
@@ -175,24 +177,61 @@ file_read (const char *path, size_t *size)
   return data;
 }
 
-/* Fills CATALOG's texts from MO: NFC, English where untranslated.
-   Returns -1, having changed nothing, when a translation is not
-   well-formed UTF-8.  */
-static int
-catalog_fill (struct catalog_file *catalog, const struct mo_view *mo)
+int
+catalog_translations (const unsigned char *data, size_t size,
+                      const char *translated[WTISD_TEXT_COUNT])
 {
-  const char *translated[WTISD_TEXT_COUNT];
+  struct mo_view mo;
   int id;
 
+  if (mo_view_open (&mo, data, size) != 0 || !mo_is_utf8 (&mo))
+    return -1;
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
     {
-      translated[id] = mo_translate (mo, text_msgid ((wtisd_text_id)id));
+      translated[id] = mo_translate (&mo, text_msgid ((wtisd_text_id)id));
       if (translated[id] != NULL
           && utf8_check (translated[id], strlen (translated[id])) != WTISD_OK)
         return -1;
     }
-  /* From here on the file's buffer is kept: text_nfc remembers
-     pointers into it.  */
+  return 0;
+}
+
+unsigned char *
+catalog_file_read (const char *dir, const char *name, size_t *size)
+{
+  unsigned char *data;
+  char *path;
+  size_t path_size = strlen (dir) + strlen (name) + sizeof "//LC_MESSAGES/"
+                     + sizeof PACKAGE ".mo";
+
+  path = malloc (path_size);
+  if (path == NULL)
+    return NULL;
+  snprintf (path, path_size, "%s/%s/LC_MESSAGES/%s.mo", dir, name, PACKAGE);
+  data = file_read (path, size);
+  free (path);
+  return data;
+}
+
+struct catalog_file *
+catalog_file_load (const char *dir, const char *name)
+{
+  const char *translated[WTISD_TEXT_COUNT];
+  struct catalog_file *catalog;
+  unsigned char *data;
+  size_t size;
+  int id;
+
+  data = catalog_file_read (dir, name, &size);
+  if (data == NULL || catalog_translations (data, size, translated) != 0
+      || (catalog = malloc (sizeof *catalog + strlen (name) + 1)) == NULL)
+    {
+      free (data);
+      return NULL;
+    }
+  catalog->name = strcpy ((char *)(catalog + 1), name);
+  /* DATA is kept from here on: the texts point into it, and text_nfc
+     remembers those pointers.  */
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
     {
       const char *nfc
@@ -203,35 +242,5 @@ catalog_fill (struct catalog_file *catalog, const struct mo_view *mo)
                                ? translated[id]
                                : text_msgid ((wtisd_text_id)id);
     }
-  return 0;
-}
-
-struct catalog_file *
-catalog_file_load (const char *dir, const char *name)
-{
-  struct catalog_file *catalog = NULL;
-  struct mo_view mo;
-  unsigned char *data;
-  char *path;
-  size_t size, path_size;
-
-  path_size = strlen (dir) + strlen (name) + sizeof "//LC_MESSAGES/"
-              + sizeof PACKAGE ".mo";
-  path = malloc (path_size);
-  if (path == NULL)
-    return NULL;
-  snprintf (path, path_size, "%s/%s/LC_MESSAGES/%s.mo", dir, name, PACKAGE);
-  data = file_read (path, &size);
-  free (path);
-  if (data != NULL && mo_view_open (&mo, data, size) == 0 && mo_is_utf8 (&mo)
-      && (catalog = malloc (sizeof *catalog + strlen (name) + 1)) != NULL)
-    {
-      catalog->name = strcpy ((char *)(catalog + 1), name);
-      if (catalog_fill (catalog, &mo) == 0)
-        return catalog; /* DATA stays: the texts point into it.  */
-      free (catalog);
-      catalog = NULL;
-    }
-  free (data);
   return catalog;
 }

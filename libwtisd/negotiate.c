@@ -14,8 +14,9 @@
 
 #include "internal.h"
 
-/* Only the best-weighted ranges are offered to ICU: a header with
-   thousands of entries costs a bounded amount of matching.  */
+/* Only ranges whose language has a catalog can match, and of those only
+   the best-weighted are offered to ICU: a header with thousands of
+   entries costs a bounded amount of matching.  */
 #define RANGES_MAX 32
 #define ICU_ID_MAX 64
 
@@ -55,8 +56,9 @@ trim (const char **s, size_t length)
   return length;
 }
 
-/* The weight of one element "range *( OWS ; OWS param )", 1000 without
-   a q parameter; -1 when a q parameter is malformed.  */
+/* The weight of one element "range *( OWS ; OWS weight )", 1000 without
+   a weight; -1 when a parameter is anything but "q=" and a qvalue, the
+   only one RFC 9110 defines here.  */
 static int
 element_weight (const char *params, size_t length)
 {
@@ -64,20 +66,19 @@ element_weight (const char *params, size_t length)
 
   while (length > 0)
     {
-      const char *next = memchr (params, ';', length);
+      const char *next = memchr (params + 1, ';', length - 1);
       size_t n = next != NULL ? (size_t)(next - params) : length;
-      const char *param = params;
-      size_t param_length = trim (&param, n);
+      const char *param = params + 1; /* After the ';'.  */
+      size_t param_length = trim (&param, n - 1);
 
-      if (param_length >= 2 && (param[0] == 'q' || param[0] == 'Q')
-          && param[1] == '=')
-        weight = qvalue_parse (param + 2, param_length - 2);
+      if (param_length < 2 || (param[0] != 'q' && param[0] != 'Q')
+          || param[1] != '=')
+        return -1;
+      weight = qvalue_parse (param + 2, param_length - 2);
       if (weight < 0)
         return -1;
       params += n;
       length -= n;
-      if (length > 0)
-        params++, length--;
     }
   return weight;
 }
@@ -103,9 +104,24 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Collects the acceptable, well-formed ranges of HEADER.  */
+/* Whether some catalog of LANGUAGES is in LANGUAGE ("zh" for zh_CN).  */
 static int
-ranges_parse (const char *header, struct language_range *ranges)
+language_available (const char *const *languages, const char *language)
+{
+  size_t length = strlen (language);
+
+  for (; *languages != NULL; languages++)
+    if (strncmp (*languages, language, length) == 0
+        && strchr ("_@", (*languages)[length]) != NULL)
+      return 1;
+  return 0;
+}
+
+/* Collects the acceptable, well-formed ranges of HEADER whose language
+   one of LANGUAGES has.  */
+static int
+ranges_parse (const char *header, const char *const *languages,
+              struct language_range *ranges)
 {
   int count = 0;
 
@@ -114,13 +130,13 @@ ranges_parse (const char *header, struct language_range *ranges)
       size_t n = strcspn (header, ",");
       const char *element = header;
       size_t element_length = trim (&element, n);
-      size_t tag_length = strcspn (element, ";");
+      const char *semicolon = memchr (element, ';', element_length);
+      size_t tag_length
+          = semicolon != NULL ? (size_t)(semicolon - element) : element_length;
       struct language_tag tag;
       struct language_range range;
       char tag_text[LANGUAGE_TAG_MAX + 1];
 
-      if (tag_length > element_length)
-        tag_length = element_length;
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
       tag_length = trim (&element, tag_length);
@@ -131,7 +147,8 @@ ranges_parse (const char *header, struct language_range *ranges)
         continue;
       memcpy (tag_text, element, tag_length);
       tag_text[tag_length] = '\0';
-      if (language_tag_parse (tag_text, tag_length, &tag) != 0)
+      if (language_tag_parse (tag_text, tag_length, &tag) != 0
+          || !language_available (languages, tag.is_c ? "en" : tag.language))
         continue;
       language_icu_id (&tag, range.icu_id, sizeof range.icu_id);
       ranges_insert (ranges, &count, &range);
@@ -141,9 +158,9 @@ ranges_parse (const char *header, struct language_range *ranges)
 
 /* Matches RANGES against the catalogs of the directory in force.  */
 static const char *
-ranges_match (const struct language_range *ranges, int count)
+ranges_match (const struct language_range *ranges, int count,
+              const char *const *languages)
 {
-  const char *const *languages = wtisd_languages ();
   const char *accept[RANGES_MAX], *available[256];
   char available_ids[256][ICU_ID_MAX], result[ULOC_FULLNAME_CAPACITY];
   UAcceptResult outcome = ULOC_ACCEPT_FAILED;
@@ -181,12 +198,14 @@ const char *
 wtisd_negotiate (const char *accept_language)
 {
   struct language_range ranges[RANGES_MAX];
+  const char *const *languages;
   const char *best;
   int count;
 
   if (accept_language == NULL)
     return "en";
-  count = ranges_parse (accept_language, ranges);
-  best = count > 0 ? ranges_match (ranges, count) : NULL;
+  languages = wtisd_languages ();
+  count = ranges_parse (accept_language, languages, ranges);
+  best = count > 0 ? ranges_match (ranges, count, languages) : NULL;
   return best != NULL ? best : "en";
 }
