@@ -1,0 +1,20 @@
+#!/bin/sh
+# valgrind-program.sh - wtisd-message in every language and mode under
+# valgrind's memcheck (VALGRIND holds the command); run by
+# "make check-valgrind".
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+prog=$top_builddir/examples/wtisd-message
+for lang in $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS") en; do
+  run 0 $VALGRIND "$prog" --lang="$lang" --width=40
+  run 0 $VALGRIND env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --normalize=NFD
+  run 0 $VALGRIND "$prog" --lang="$lang" --help
+done
+run 0 $VALGRIND env -u LC_ALL LANG=ru_RU.UTF-8 "$prog" --themes --url-form=unicode
+run 0 $VALGRIND "$prog" --list-languages
+run 2 $VALGRIND "$prog" --paragraph=9
+run 2 $VALGRIND "$prog" --lang=../fr
+echo "valgrind: wtisd-message clean in every language"
+finish
