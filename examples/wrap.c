@@ -18,14 +18,18 @@
 static int
 code_point_columns (UChar32 c)
 {
-  int type = u_charType (c);
-  int east_asian = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
+  int type, east_asian;
 
+  /* Printable ASCII, most of many texts, without property lookups.  */
+  if (c >= 0x20 && c < 0x7f)
+    return 1;
+  type = u_charType (c);
   if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
       || type == U_FORMAT_CHAR || type == U_CONTROL_CHAR
       || u_hasBinaryProperty (c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)
       || (c >= 0x1160 && c <= 0x11ff)) /* Hangul medial vowels, finals.  */
     return 0;
+  east_asian = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
   return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
 }
 
@@ -46,30 +50,29 @@ wrap_columns (const char *s, size_t length)
   return columns;
 }
 
-/* The width of the UTF-16 range [START, END) without its trailing white
-   space, which may hang past the margin.  */
-static int
+/* The columns of the UTF-16 range [START, END): in all, and without its
+   trailing white space, which may hang past the margin.  */
+struct range_width
+{
+  int all, visible;
+};
+
+static struct range_width
 range_columns (const UChar *text, int32_t start, int32_t end)
 {
-  int columns = 0;
-  int32_t i = start, last_visible = start;
+  struct range_width width = { 0, 0 };
+  int32_t i = start;
 
   while (i < end)
     {
       UChar32 c;
 
       U16_NEXT (text, i, end, c);
+      width.all += code_point_columns (c);
       if (!u_isUWhiteSpace (c))
-        last_visible = i;
+        width.visible = width.all;
     }
-  for (i = start; i < last_visible;)
-    {
-      UChar32 c;
-
-      U16_NEXT (text, i, last_visible, c);
-      columns += code_point_columns (c);
-    }
-  return columns;
+  return width;
 }
 
 /* Emits the UTF-16 range [START, END) of TEXT as UTF-8.  */
@@ -95,32 +98,39 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   return status;
 }
 
-/* Greedy filling between the break opportunities BREAKS gives.  */
+/* Greedy filling between the break opportunities BREAKS gives: each
+   segment between two opportunities is measured once.  */
 static int
 wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
              int width, wrap_line_fn *emit, void *data)
 {
   int32_t line_start = 0, fits_to = 0, end;
+  int line_columns = 0; /* Of [line_start, fits_to), spaces and all.  */
   int status;
 
   for (end = ubrk_following (breaks, 0); end != UBRK_DONE;
        end = ubrk_next (breaks))
     {
+      struct range_width segment = range_columns (text, fits_to, end);
+      int rule = ubrk_getRuleStatus (breaks);
+
       if (width > 0 && fits_to > line_start
-          && range_columns (text, line_start, end) > width)
+          && line_columns + segment.visible > width)
         {
           /* Break at the last opportunity that fit.  */
           if ((status = emit_range (text, line_start, fits_to, emit, data)))
             return status;
           line_start = fits_to;
+          line_columns = 0;
         }
       fits_to = end;
-      if (ubrk_getRuleStatus (breaks) >= UBRK_LINE_HARD
-          && ubrk_getRuleStatus (breaks) < UBRK_LINE_HARD_LIMIT)
+      line_columns += segment.all;
+      if (rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT)
         {
           if ((status = emit_range (text, line_start, end, emit, data)))
             return status;
           line_start = end;
+          line_columns = 0;
         }
     }
   if (line_start < length || length == 0)
