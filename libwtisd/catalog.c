@@ -81,6 +81,13 @@ catalog_ensure_bound (void)
 struct localedir *
 localedir_now (void)
 {
+  /* Set only by catalog_init and later wtisd_set_localedir: once set,
+     the steady state needs no call into pthread_once.  */
+  struct localedir *dir
+      = atomic_load_explicit (&localedir_current, memory_order_acquire);
+
+  if (dir != NULL)
+    return dir;
   catalog_ensure_bound ();
   return atomic_load_explicit (&localedir_current, memory_order_acquire);
 }

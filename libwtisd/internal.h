@@ -118,11 +118,6 @@ int result_checked (int status, char *out, size_t outsize);
 /* WTISD_EINVAL for a NULL input, or a NULL OUT with a nonzero OUTSIZE.  */
 int buffer_arguments_check (const char *in, const char *out, size_t outsize);
 
-/* language.c: the catalog for TAG in the directory in force (English when
-   none matches), or NULL for a NULL or malformed tag.  Lock-free once
-   TAG has been seen.  */
-const struct catalog_file *language_catalog (const char *tag);
-
 /* tag.c: a language tag, parsed.  Tags longer than LANGUAGE_TAG_MAX
    bytes are refused.  */
 #define LANGUAGE_TAG_MAX 64

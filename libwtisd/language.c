@@ -25,6 +25,8 @@
 struct resolved_slot
 {
   atomic_int ready;
+  uint32_t hash;
+  size_t length;
   char tag[LANGUAGE_TAG_MAX + 1];
   const struct catalog_file *catalog;
 };
@@ -111,32 +113,48 @@ catalog_get (struct localedir *dir, struct language_cache *cache,
   return catalog;
 }
 
+/* The length of TAG (LANGUAGE_TAG_MAX + 1 when longer) and its hash
+   (FNV-1a), in one pass.  */
 static size_t
-tag_hash (const char *tag, size_t length)
+tag_measure (const char *tag, uint32_t *hash)
 {
-  uint32_t h = 2166136261u; /* FNV-1a */
+  uint32_t h = 2166136261u;
+  size_t length = 0;
+
+  while (tag[length] != '\0' && length <= LANGUAGE_TAG_MAX)
+    h = (h ^ (unsigned char)tag[length++]) * 16777619u;
+  *hash = h;
+  return length;
+}
+
+/* memcmp for a few bytes, without a call into libc on the hot path.  */
+static inline int
+same_bytes (const char *a, const char *b, size_t length)
+{
   size_t i;
 
   for (i = 0; i < length; i++)
-    h = (h ^ (unsigned char)tag[i]) * 16777619u;
-  return h % RESOLVED_SLOTS;
+    if (a[i] != b[i])
+      return 0;
+  return 1;
 }
 
 /* The published slot for TAG, or NULL.  Lock-free.  */
 static const struct resolved_slot *
 resolved_find (const struct language_cache *cache, const char *tag,
-               size_t length)
+               size_t length, uint32_t hash)
 {
-  size_t i, start = tag_hash (tag, length);
+  size_t i;
 
   for (i = 0; i < RESOLVED_SLOTS; i++)
     {
       const struct resolved_slot *slot
-          = &cache->resolved[(start + i) % RESOLVED_SLOTS];
+          = &cache->resolved[(hash + i) % RESOLVED_SLOTS];
 
       if (!atomic_load_explicit (&slot->ready, memory_order_acquire))
         return NULL;
-      if (memcmp (slot->tag, tag, length + 1) == 0)
+      if (slot->hash == hash && slot->length == length
+          && same_bytes (slot->tag, tag, length))
         return slot;
     }
   return NULL;
@@ -146,18 +164,20 @@ resolved_find (const struct language_cache *cache, const char *tag,
    language_lock held.  */
 static void
 resolved_add (struct language_cache *cache, const char *tag, size_t length,
-              const struct catalog_file *catalog)
+              uint32_t hash, const struct catalog_file *catalog)
 {
-  size_t i, start = tag_hash (tag, length);
+  size_t i;
 
   for (i = 0; i < RESOLVED_SLOTS; i++)
     {
       struct resolved_slot *slot
-          = &cache->resolved[(start + i) % RESOLVED_SLOTS];
+          = &cache->resolved[(hash + i) % RESOLVED_SLOTS];
 
       if (!atomic_load_explicit (&slot->ready, memory_order_relaxed))
         {
           memcpy (slot->tag, tag, length + 1);
+          slot->hash = hash;
+          slot->length = length;
           slot->catalog = catalog;
           atomic_store_explicit (&slot->ready, 1, memory_order_release);
           return;
@@ -184,42 +204,54 @@ resolve_candidates (struct localedir *dir, struct language_cache *cache,
   return english_catalog ();
 }
 
-const struct catalog_file *
-language_catalog (const char *tag)
+/* First use of TAG in DIR: validate it before the file system sees it,
+   resolve it under the lock, remember the answer.  Kept out of line so
+   that the steady state below stays small.  */
+static __attribute__ ((__noinline__)) const struct catalog_file *
+language_catalog_slow (struct localedir *dir, const char *tag, size_t length,
+                       uint32_t hash)
 {
-  struct language_tag parsed;
-  struct localedir *dir;
-  struct language_cache *cache;
+  struct language_cache *cache = cache_for (dir);
   const struct resolved_slot *slot;
   const struct catalog_file *catalog;
-  size_t length;
+  struct language_tag parsed;
 
-  if (tag == NULL)
-    return NULL;
-  length = strnlen (tag, LANGUAGE_TAG_MAX + 1);
-  if (length > LANGUAGE_TAG_MAX)
-    return NULL;
-  dir = localedir_now ();
-  cache = dir != NULL ? cache_for (dir) : NULL;
-  if (cache == NULL)
-    return NULL; /* Out of memory.  */
-  slot = resolved_find (cache, tag, length);
-  if (slot != NULL)
-    return slot->catalog;
-  /* First use of this tag: validate it before the file system sees it.  */
-  if (language_tag_parse (tag, length, &parsed) != 0)
+  if (cache == NULL || language_tag_parse (tag, length, &parsed) != 0)
     return NULL;
   pthread_mutex_lock (&language_lock);
-  slot = resolved_find (cache, tag, length);
+  slot = resolved_find (cache, tag, length, hash);
   if (slot != NULL)
     catalog = slot->catalog;
   else
     {
       catalog = resolve_candidates (dir, cache, &parsed);
-      resolved_add (cache, tag, length, catalog);
+      resolved_add (cache, tag, length, hash, catalog);
     }
   pthread_mutex_unlock (&language_lock);
   return catalog;
+}
+
+/* The catalog for TAG in the directory in force (English when none
+   matches), or NULL for a NULL or malformed tag (or when memory ran
+   out).  Lock-free once TAG has been seen.  */
+static inline const struct catalog_file *
+language_catalog (const char *tag)
+{
+  struct localedir *dir;
+  struct language_cache *cache;
+  const struct resolved_slot *slot;
+  uint32_t hash;
+  size_t length;
+
+  if (tag == NULL)
+    return NULL;
+  length = tag_measure (tag, &hash);
+  if (length > LANGUAGE_TAG_MAX || (dir = localedir_now ()) == NULL)
+    return NULL;
+  cache = atomic_load_explicit (&dir->languages, memory_order_acquire);
+  if (cache != NULL && (slot = resolved_find (cache, tag, length, hash)))
+    return slot->catalog;
+  return language_catalog_slow (dir, tag, length, hash);
 }
 
 const char *
