@@ -117,7 +117,9 @@ wtisd_set_localedir (const char *dir)
     return WTISD_EINVAL;
   catalog_ensure_bound ();
   pthread_mutex_lock (&localedir_lock);
-  status = localedir_bind (dir != NULL ? dir : localedir_default->path);
+  status = localedir_bind (dir != NULL                 ? dir
+                          : localedir_default != NULL ? localedir_default->path
+                                                      : LOCALEDIR);
   pthread_mutex_unlock (&localedir_lock);
   return status;
 }

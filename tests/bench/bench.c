@@ -33,8 +33,10 @@
 
 extern char **environ;
 
-static const char *volatile sink;
-static volatile int sink_int;
+/* Where results go so the compiler keeps the calls: one per thread, as a
+   shared one would bounce between the cores and measure that instead.  */
+static _Thread_local const char *volatile sink;
+static _Thread_local volatile int sink_int;
 
 typedef void bench_fn (long iterations);
 
