@@ -23,7 +23,7 @@ run 0 sh -c 'cd "$1" && ${CC:-cc} -o minimal minimal.c $("$2" --cflags --libs li
 
 expect_minimal_output "$workdir/minimal"
 
-expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$bindir/wtisd-message"
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$bindir/wtisd-message" --width=0
 
 # Every catalog installed where any gettext reader looks for it.
 for lang in $(sed -e 's/#.*//' "$srcdir/../po/LINGUAS"); do
