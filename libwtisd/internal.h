@@ -88,7 +88,7 @@ int utf8_is_ascii (const char *s, size_t length);
 int status_from_icu (UErrorCode code);
 
 /* UTF-16 text for ICU: on the stack when short, on the heap when long.  */
-#define UTF16_STACK_CHARS 512
+#define UTF16_STACK_CHARS 2048
 struct utf16_buffer
 {
   UChar *chars;

@@ -78,12 +78,12 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   if (normalizer == NULL)
     return U_FAILURE (code) ? status_from_icu (code) : WTISD_EINVAL;
   length = strlen (utf8);
-  status = utf8_check (utf8, length);
-  if (status != WTISD_OK)
-    return status;
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
     return result_from_utf8 (utf8, length, out, outsize);
+  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
+     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
+     validation pass.  */
   status = utf16_from_utf8 (&text, utf8, length);
   if (status != WTISD_OK)
     return status;
