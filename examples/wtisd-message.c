@@ -432,7 +432,18 @@ source_url (const struct settings *settings, char *url, size_t size)
               path);
 }
 
-/* Prints what SETTINGS selects, parts separated by blank lines.  */
+/* Whether SETTINGS select text ID; WHOLE: no part was asked for.  */
+static int
+part_selected (const struct settings *settings, int whole, wtisd_text_id id)
+{
+  if (id == WTISD_TITLE)
+    return whole || settings->title;
+  if (id >= WTISD_PARAGRAPH_1 && id <= WTISD_PARAGRAPH_5)
+    return whole || settings->paragraphs[id - WTISD_PARAGRAPH_1 + 1];
+  return settings->themes;
+}
+
+/* Prints what SETTINGS select, parts separated by blank lines.  */
 static int
 message_write (const struct settings *settings)
 {
@@ -444,13 +455,7 @@ message_write (const struct settings *settings)
     whole &= !settings->paragraphs[id];
   for (id = WTISD_TITLE; id < WTISD_TEXT_COUNT && status == 0; id++)
     {
-      int paragraph = id - WTISD_PARAGRAPH_1 + 1;
-      int selected = id == WTISD_TITLE ? whole || settings->title
-                     : id <= WTISD_PARAGRAPH_5
-                         ? whole || settings->paragraphs[paragraph]
-                         : settings->themes;
-
-      if (!selected)
+      if (!part_selected (settings, whole, (wtisd_text_id)id))
         continue;
       if (parts++ > 0)
         putchar ('\n');

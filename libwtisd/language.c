@@ -121,7 +121,7 @@ tag_measure (const char *tag, uint32_t *hash)
   uint32_t h = 2166136261u;
   size_t length = 0;
 
-  while (tag[length] != '\0' && length <= LANGUAGE_TAG_MAX)
+  while (length <= LANGUAGE_TAG_MAX && tag[length] != '\0')
     h = (h ^ (unsigned char)tag[length++]) * 16777619u;
   *hash = h;
   return length;
