@@ -19,9 +19,12 @@
    safe from any number of threads.  Never closed: a library must not
    tear down ICU state its host program may still use.  */
 static pthread_once_t idna_once = PTHREAD_ONCE_INIT;
+static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
 static UIDNA *idna;
-static USpoofChecker *spoof_checker;
 static UErrorCode idna_open_error = U_ZERO_ERROR;
+static atomic_int idna_opened;
+static USpoofChecker *spoof_checker;
+static UErrorCode spoof_open_error = U_ZERO_ERROR;
 
 /* ICU defaults to transitional processing (ß becomes ss): ask for
    nontransitional UTS #46 with CheckBidi, CheckJoiners and
@@ -30,28 +33,42 @@ static UErrorCode idna_open_error = U_ZERO_ERROR;
 static void
 idna_open (void)
 {
-  UErrorCode code = U_ZERO_ERROR;
-
   idna = uidna_openUTS46 (
       UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
           | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
-      &code);
-  if (U_SUCCESS (code))
-    {
-      spoof_checker = uspoof_open (&code);
-      uspoof_setRestrictionLevel (spoof_checker, USPOOF_HIGHLY_RESTRICTIVE);
-      uspoof_setChecks (spoof_checker,
-                        USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE, &code);
-    }
-  idna_open_error = code;
+      &idna_open_error);
+  if (U_SUCCESS (idna_open_error))
+    atomic_store_explicit (&idna_opened, 1, memory_order_release);
+}
+
+/* The spoof checker costs ICU a million instructions to set up: only a
+   display of a non-ASCII label pays for it.  */
+static void
+spoof_open (void)
+{
+  spoof_checker = uspoof_open (&spoof_open_error);
+  uspoof_setRestrictionLevel (spoof_checker, USPOOF_HIGHLY_RESTRICTIVE);
+  uspoof_setChecks (spoof_checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE,
+                    &spoof_open_error);
 }
 
 static int
 idna_ready (void)
 {
+  /* Published by pthread_once; once seen, the call is not needed.  */
+  if (atomic_load_explicit (&idna_opened, memory_order_acquire))
+    return WTISD_OK;
   pthread_once (&idna_once, idna_open);
   return U_SUCCESS (idna_open_error) ? WTISD_OK
                                      : status_from_icu (idna_open_error);
+}
+
+static int
+spoof_ready (void)
+{
+  pthread_once (&spoof_once, spoof_open);
+  return U_SUCCESS (spoof_open_error) ? WTISD_OK
+                                      : status_from_icu (spoof_open_error);
 }
 
 typedef int32_t idna_function (const UIDNA *, const char *, int32_t, char *,
@@ -93,7 +110,9 @@ idna_convert (idna_function *convert, const char *domain, char *stack,
   return info.errors != 0 ? WTISD_EIDNA : (int)length;
 }
 
-/* A whole conversion under the buffer protocol.  */
+/* A whole conversion under the buffer protocol.  ICU writes into a buffer
+   of the library's first, so that nothing reaches OUT unless all of it
+   fits.  */
 static int
 idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
@@ -137,6 +156,8 @@ label_misleads (const char *label, int32_t length)
 
   if (utf8_is_ascii (label, (size_t)length))
     return 0;
+  if (spoof_ready () != WTISD_OK)
+    return status_from_icu (spoof_open_error);
   if (uspoof_checkUTF8 (spoof_checker, label, length, NULL, &code) != 0)
     return 1;
   skeleton_length = uspoof_getSkeletonUTF8 (spoof_checker, 0, label, length,
