@@ -1,6 +1,6 @@
 /* language.c - texts in a language named by the caller, without the
-   process locale: resolving a tag to a catalog, the catalogs a directory
-   has, and Accept-Language negotiation.
+   process locale: resolving a tag to a catalog, and the catalogs a
+   directory has.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
