@@ -18,8 +18,9 @@ static pthread_once_t catalog_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t localedir_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct localedir *localedir_entries;
 static struct localedir *localedir_default;
-/* Read without the lock by the explicit-language lookups.  */
-static _Atomic (struct localedir *) localedir_current;
+/* Read without the lock by the explicit-language lookups
+   (localedir_now in internal.h).  */
+_Atomic (struct localedir *) localedir_current;
 
 /* Returns the entry for PATH, or NULL when out of memory.  Called with
    localedir_lock held.  */
@@ -79,15 +80,8 @@ catalog_ensure_bound (void)
 }
 
 struct localedir *
-localedir_now (void)
+localedir_first_use (void)
 {
-  /* Set only by catalog_init and later wtisd_set_localedir: once set,
-     the steady state needs no call into pthread_once.  */
-  struct localedir *dir
-      = atomic_load_explicit (&localedir_current, memory_order_acquire);
-
-  if (dir != NULL)
-    return dir;
   catalog_ensure_bound ();
   return atomic_load_explicit (&localedir_current, memory_order_acquire);
 }
@@ -117,9 +111,10 @@ wtisd_set_localedir (const char *dir)
     return WTISD_EINVAL;
   catalog_ensure_bound ();
   pthread_mutex_lock (&localedir_lock);
-  status = localedir_bind (dir != NULL                 ? dir
-                          : localedir_default != NULL ? localedir_default->path
-                                                      : LOCALEDIR);
+  status
+      = localedir_bind (dir != NULL                 ? dir
+                        : localedir_default != NULL ? localedir_default->path
+                                                    : LOCALEDIR);
   pthread_mutex_unlock (&localedir_lock);
   return status;
 }

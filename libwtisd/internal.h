@@ -40,9 +40,21 @@ struct localedir
   char path[];
 };
 
-/* The directory in force now; lock-free.  NULL only when memory ran out
-   at the library's first use.  */
-struct localedir *localedir_now (void);
+/* The directory in force now; lock-free, and inline because every
+   explicit-language lookup starts here.  It is set only by the first use
+   (localedir_first_use) and by wtisd_set_localedir.  NULL only when
+   memory ran out at the library's first use.  */
+extern _Atomic (struct localedir *) localedir_current;
+struct localedir *localedir_first_use (void);
+
+static inline struct localedir *
+localedir_now (void)
+{
+  struct localedir *dir
+      = atomic_load_explicit (&localedir_current, memory_order_acquire);
+
+  return dir != NULL ? dir : localedir_first_use ();
+}
 
 /* The English text ID, which is also its msgid.  ID must be valid.  */
 const char *text_msgid (wtisd_text_id id);

@@ -249,9 +249,18 @@ language_catalog (const char *tag)
   if (length > LANGUAGE_TAG_MAX || (dir = localedir_now ()) == NULL)
     return NULL;
   cache = atomic_load_explicit (&dir->languages, memory_order_acquire);
-  if (cache != NULL && (slot = resolved_find (cache, tag, length, hash)))
+  if (cache == NULL)
+    return language_catalog_slow (dir, tag, length, hash);
+  /* The tag's own slot nearly always holds it: test that one here, and
+     probe further only when it does not.  */
+  slot = &cache->resolved[hash % RESOLVED_SLOTS];
+  if (atomic_load_explicit (&slot->ready, memory_order_acquire)
+      && slot->hash == hash && slot->length == length
+      && same_bytes (slot->tag, tag, length))
     return slot->catalog;
-  return language_catalog_slow (dir, tag, length, hash);
+  slot = resolved_find (cache, tag, length, hash);
+  return slot != NULL ? slot->catalog
+                      : language_catalog_slow (dir, tag, length, hash);
 }
 
 const char *
