@@ -138,11 +138,15 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
   return 0;
 }
 
+/* One line break iterator serves every call: opening one loads and sets
+   up ICU's rules, which costs more than breaking a paragraph.  The
+   program is single-threaded, as is this module.  */
+static UBreakIterator *line_breaks;
+
 int
 wrap_text (const char *text, int width, wrap_line_fn *emit, void *data)
 {
   UErrorCode code = U_ZERO_ERROR;
-  UBreakIterator *breaks;
   UChar *utf16;
   int32_t length;
   int status;
@@ -155,11 +159,13 @@ wrap_text (const char *text, int width, wrap_line_fn *emit, void *data)
   if (utf16 == NULL)
     return -1;
   u_strFromUTF8 (utf16, length + 1, NULL, text, -1, &code);
-  breaks = ubrk_open (UBRK_LINE, "", utf16, length, &code);
+  if (line_breaks == NULL && U_SUCCESS (code))
+    line_breaks = ubrk_open (UBRK_LINE, "", utf16, length, &code);
+  else
+    ubrk_setText (line_breaks, utf16, length, &code);
   status = U_FAILURE (code)
                ? -1
-               : wrap_breaks (utf16, length, breaks, width, emit, data);
-  ubrk_close (breaks);
+               : wrap_breaks (utf16, length, line_breaks, width, emit, data);
   free (utf16);
   return status;
 }

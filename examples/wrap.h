@@ -18,7 +18,8 @@ typedef int wrap_line_fn (const char *line, size_t length, void *data);
    count two columns, combining marks and format characters none; spaces
    at the end of a line do not count.  A word wider than WIDTH stands on a
    line of its own.  Returns 0, -1 when ICU fails or memory runs out, or
-   what EMIT returned when not 0.  */
+   what EMIT returned when not 0.  Not thread-safe: it keeps one ICU
+   break iterator for every call.  */
 int wrap_text (const char *text, int width, wrap_line_fn *emit, void *data);
 
 /* The columns the LENGTH bytes of UTF-8 at S take on a terminal.  */
