@@ -29,7 +29,7 @@
 #include <wtisd.h>
 
 #define REPEATS 15
-#define PROGRAM_RUNS 31
+#define PROGRAM_RUNS 61
 
 extern char **environ;
 
