@@ -176,63 +176,65 @@ bench_static_array (long n)
 static UIDNA *raw_idna;
 static char domain_out[256];
 
+/* The same loop for each side, so that only the call differs.  */
 static void
-bench_to_ascii (long n)
+wtisd_domain_loop (int (*convert) (const char *, char *, size_t),
+                   const char *name, long n)
 {
   long i;
 
   for (i = 0; i < n; i++)
-    sink_int = wtisd_domain_to_ascii (DOMAIN_UNICODE, domain_out,
-                                      sizeof domain_out);
+    sink_int = convert (name, domain_out, sizeof domain_out);
+}
+
+typedef int32_t icu_idna_function (const UIDNA *, const char *, int32_t,
+                                   char *, int32_t, UIDNAInfo *, UErrorCode *);
+
+/* Raw ICU with the library's options, into a buffer of the same size.  */
+static void
+icu_domain_loop (icu_idna_function *convert, const char *name, long n)
+{
+  long i;
+
+  for (i = 0; i < n; i++)
+    {
+      UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+      UErrorCode code = U_ZERO_ERROR;
+
+      sink_int = convert (raw_idna, name, -1, domain_out, sizeof domain_out,
+                          &info, &code);
+    }
+}
+
+static void
+bench_to_ascii (long n)
+{
+  wtisd_domain_loop (wtisd_domain_to_ascii, DOMAIN_UNICODE, n);
 }
 
 static void
 bench_to_unicode (long n)
 {
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink_int = wtisd_domain_to_unicode (DOMAIN_ASCII, domain_out,
-                                        sizeof domain_out);
+  wtisd_domain_loop (wtisd_domain_to_unicode, DOMAIN_ASCII, n);
 }
 
-/* Raw ICU with the library's options, into a stack buffer.  */
 static void
 bench_icu_to_ascii (long n)
 {
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-      UErrorCode code = U_ZERO_ERROR;
-
-      sink_int
-          = uidna_nameToASCII_UTF8 (raw_idna, DOMAIN_UNICODE, -1, domain_out,
-                                    sizeof domain_out, &info, &code);
-    }
+  icu_domain_loop (uidna_nameToASCII_UTF8, DOMAIN_UNICODE, n);
 }
 
 static void
 bench_icu_to_unicode (long n)
 {
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-      UErrorCode code = U_ZERO_ERROR;
-
-      sink_int
-          = uidna_nameToUnicodeUTF8 (raw_idna, DOMAIN_ASCII, -1, domain_out,
-                                     sizeof domain_out, &info, &code);
-    }
+  icu_domain_loop (uidna_nameToUnicodeUTF8, DOMAIN_ASCII, n);
 }
 
 #ifdef HAVE_LIBIDN2
 /* libidn2's API allocates its result.  */
 static void
-bench_idn2_to_ascii (long n)
+idn2_domain_loop (int (*convert) (const char *, char **, int),
+                  const char *name, int flags, long n)
 {
   long i;
 
@@ -240,23 +242,21 @@ bench_idn2_to_ascii (long n)
     {
       char *out = NULL;
 
-      sink_int = idn2_to_ascii_8z (DOMAIN_UNICODE, &out, IDN2_NONTRANSITIONAL);
+      sink_int = convert (name, &out, flags);
       free (out);
     }
 }
 
 static void
+bench_idn2_to_ascii (long n)
+{
+  idn2_domain_loop (idn2_to_ascii_8z, DOMAIN_UNICODE, IDN2_NONTRANSITIONAL, n);
+}
+
+static void
 bench_idn2_to_unicode (long n)
 {
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      char *out = NULL;
-
-      sink_int = idn2_to_unicode_8z8z (DOMAIN_ASCII, &out, 0);
-      free (out);
-    }
+  idn2_domain_loop (idn2_to_unicode_8z8z, DOMAIN_ASCII, 0, n);
 }
 #endif
 
