@@ -1,11 +1,12 @@
 /* check_threads.c - 8 threads, started together on a cold library in the
    C locale, look up every shipped language by tag: each gets the same
-   pointers on every round, all threads the same ones, and the texts are
-   the golden ones.
+   pointers on every round, all threads the same ones, the texts are the
+   golden ones, and the process locale and environment stay untouched.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
 
+#include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@
 #include <wtisd.h>
 
 #include "testutil.h"
+
+extern char **environ;
 
 #define THREADS 8
 #define ROUNDS 200
@@ -102,9 +105,11 @@ assert_golden (int l, const char *const *texts)
 
 START_TEST (test_eight_threads_every_language)
 {
-  char *buffer;
+  char **environ_before = environ, *buffer;
   int t, l, s;
 
+  /* Only the C locale, never set: the library must need no other.  */
+  ck_assert_str_eq (setlocale (LC_ALL, NULL), "C");
   language_count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES);
   ck_assert_int_ge (language_count, 6);
   make_tags ();
@@ -128,6 +133,11 @@ START_TEST (test_eight_threads_every_language)
     }
   for (l = 0; l < language_count; l++)
     assert_golden (l, workers[0].seen[l][0]);
+  /* The process locale and the environment are as they were.  */
+  ck_assert_str_eq (setlocale (LC_ALL, NULL), "C");
+  ck_assert_ptr_eq (uselocale ((locale_t)0), LC_GLOBAL_LOCALE);
+  ck_assert_ptr_eq (environ, environ_before);
+  ck_assert_ptr_null (getenv ("LANGUAGE"));
   free (buffer);
 }
 END_TEST
