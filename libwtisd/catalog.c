@@ -89,17 +89,13 @@ localedir_first_use (void)
 const char *
 catalog_lookup (const char *msgid)
 {
-  const char *translated, *nfc;
+  const char *translated;
 
   catalog_ensure_bound ();
   translated = dcgettext (WTISD_DOMAIN, msgid, LC_MESSAGES);
   /* Untranslated: the library's own ASCII msgid, NFC by construction.
-     A catalog's string may not be NFC (a translator's editor decides);
-     out of memory, it is still better than nothing.  */
-  if (translated == msgid)
-    return msgid;
-  nfc = text_nfc (translated);
-  return nfc != NULL ? nfc : translated;
+     A catalog's string may not be NFC (a translator's editor decides).  */
+  return translated == msgid ? msgid : text_nfc (translated);
 }
 
 int

@@ -86,7 +86,8 @@ int catalog_translations (const unsigned char *data, size_t size,
 
 /* Returns TEXT, a string gettext returned, in NFC: TEXT itself when it
    already is (nearly always), otherwise a normalized copy that is kept
-   for the life of the process.  NULL only when out of memory.  */
+   for the life of the process.  Never NULL: out of memory, TEXT as it
+   is.  */
 const char *text_nfc (const char *text);
 
 /* utf8.c: WTISD_OK when the LENGTH bytes at S are well-formed UTF-8,

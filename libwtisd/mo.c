@@ -233,14 +233,8 @@ catalog_file_load (const char *dir, const char *name)
   /* DATA is kept from here on: the texts point into it, and text_nfc
      remembers those pointers.  */
   for (id = 0; id < WTISD_TEXT_COUNT; id++)
-    {
-      const char *nfc
-          = translated[id] != NULL ? text_nfc (translated[id]) : NULL;
-
-      catalog->texts[id] = nfc != NULL ? nfc
-                           : translated[id] != NULL
-                               ? translated[id]
-                               : text_msgid ((wtisd_text_id)id);
-    }
+    catalog->texts[id] = translated[id] != NULL
+                             ? text_nfc (translated[id])
+                             : text_msgid ((wtisd_text_id)id);
   return catalog;
 }

@@ -255,5 +255,7 @@ text_nfc (const char *text)
         }
     }
   pthread_mutex_unlock (&nfc_lock);
-  return value;
+  /* Out of memory: the text as it is beats no text, and nothing was
+     remembered, so a later call tries again.  */
+  return value != NULL ? value : text;
 }
