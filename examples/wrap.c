@@ -10,7 +10,6 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
-#include <unicode/utf8.h>
 
 #include "wrap.h"
 
@@ -31,23 +30,6 @@ code_point_columns (UChar32 c)
     return 0;
   east_asian = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
   return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
-}
-
-int
-wrap_columns (const char *s, size_t length)
-{
-  int32_t i = 0;
-  int columns = 0;
-
-  while ((size_t)i < length)
-    {
-      UChar32 c;
-
-      U8_NEXT (s, i, (int32_t)length, c);
-      if (c >= 0)
-        columns += code_point_columns (c);
-    }
-  return columns;
 }
 
 /* The columns of the UTF-16 range [START, END): in all, and without its

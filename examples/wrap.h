@@ -22,7 +22,4 @@ typedef int wrap_line_fn (const char *line, size_t length, void *data);
    break iterator for every call.  */
 int wrap_text (const char *text, int width, wrap_line_fn *emit, void *data);
 
-/* The columns the LENGTH bytes of UTF-8 at S take on a terminal.  */
-int wrap_columns (const char *s, size_t length);
-
 #endif /* WTISD_WRAP_H */

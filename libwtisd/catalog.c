@@ -73,7 +73,9 @@ catalog_init (void)
   pthread_mutex_unlock (&localedir_lock);
 }
 
-void
+/* Binds the library's domain to its locale directory with UTF-8 output,
+   once per process; every lookup through gettext calls this first.  */
+static void
 catalog_ensure_bound (void)
 {
   pthread_once (&catalog_once, catalog_init);

@@ -20,11 +20,6 @@
 /* Marks a string for xgettext without translating it where it stands.  */
 #define N_(msgid) (msgid)
 
-/* Binds the library's domain to its locale directory with UTF-8 output,
-   once per process and per directory change; thread-safe.  Every
-   function that calls dgettext/dcgettext calls this first.  */
-void catalog_ensure_bound (void);
-
 /* Looks MSGID up in the library's domain for the LC_MESSAGES category;
    the result is NFC.  */
 const char *catalog_lookup (const char *msgid);
@@ -123,7 +118,6 @@ int result_from_utf8 (const char *result, size_t length, char *out,
                       size_t outsize);
 int result_from_utf16 (const UChar *chars, int32_t length, char *out,
                        size_t outsize);
-int result_too_small (char *out, size_t outsize, size_t length);
 
 /* Returns STATUS, first emptying OUT when STATUS is an error.  */
 int result_checked (int status, char *out, size_t outsize);

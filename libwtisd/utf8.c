@@ -125,6 +125,17 @@ utf16_buffer_free (struct utf16_buffer *buffer)
   buffer->length = 0;
 }
 
+/* The protocol when the result does not fit: nothing but OUT[0].  */
+static int
+result_too_small (char *out, size_t outsize, size_t length)
+{
+  if (length > INT_MAX)
+    return WTISD_ENOMEM;
+  if (outsize > 0)
+    out[0] = '\0';
+  return (int)length;
+}
+
 int
 result_from_utf16 (const UChar *chars, int32_t length, char *out,
                    size_t outsize)
@@ -143,16 +154,6 @@ result_from_utf16 (const UChar *chars, int32_t length, char *out,
   code = U_ZERO_ERROR;
   u_strToUTF8 (out, needed + 1, NULL, chars, length, &code);
   return U_FAILURE (code) ? status_from_icu (code) : needed;
-}
-
-int
-result_too_small (char *out, size_t outsize, size_t length)
-{
-  if (length > INT_MAX)
-    return WTISD_ENOMEM;
-  if (outsize > 0)
-    out[0] = '\0';
-  return (int)length;
 }
 
 int
