@@ -13,6 +13,32 @@
 
 #include "wtisd.h"
 
+/* Every symbol the library shares between its files carries the private
+   prefix _wtisd_, so that libwtisd.a can be linked into a program that
+   has its own utf8_check or text_nfc (ICU's urename.h does the same).
+   The sources use the short names; tests/symbols.sh checks that no
+   global symbol of the static library escapes both prefixes.  */
+#define buffer_arguments_check _wtisd_buffer_arguments_check
+#define catalog_file_load _wtisd_catalog_file_load
+#define catalog_file_read _wtisd_catalog_file_read
+#define catalog_lookup _wtisd_catalog_lookup
+#define catalog_translations _wtisd_catalog_translations
+#define language_candidates _wtisd_language_candidates
+#define language_icu_id _wtisd_language_icu_id
+#define language_tag_parse _wtisd_language_tag_parse
+#define localedir_current _wtisd_localedir_current
+#define localedir_first_use _wtisd_localedir_first_use
+#define result_checked _wtisd_result_checked
+#define result_from_utf16 _wtisd_result_from_utf16
+#define result_from_utf8 _wtisd_result_from_utf8
+#define status_from_icu _wtisd_status_from_icu
+#define text_msgid _wtisd_text_msgid
+#define text_nfc _wtisd_text_nfc
+#define utf16_buffer_free _wtisd_utf16_buffer_free
+#define utf16_from_utf8 _wtisd_utf16_from_utf8
+#define utf8_check _wtisd_utf8_check
+#define utf8_is_ascii _wtisd_utf8_is_ascii
+
 /* The library's own gettext domain.  It is never made the process's
    default domain (textdomain), so every lookup names it.  */
 #define WTISD_DOMAIN PACKAGE
