@@ -1,126 +1,487 @@
-/* catalog.c - the library's gettext domain and where its catalogs live.
+/* catalog.c - one catalog of the library's domain: found in the search
+   path, read whole, checked, converted to UTF-8 in NFC and indexed, once.
+   Every text and message the library returns comes from here.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
 
-#include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "internal.h"
 
-/* Every locale directory that has been in force, newest first.  Entries
-   are never freed, so a pointer wtisd_localedir returned, and whatever
-   was read from that directory, stays valid for the life of the process;
-   a directory set again reuses its entry.  */
-static pthread_once_t catalog_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t localedir_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct localedir *localedir_entries;
-static struct localedir *localedir_default;
-/* Read without the lock by the explicit-language lookups
-   (localedir_now in internal.h).  */
-_Atomic (struct localedir *) localedir_current;
+/* Far beyond any catalog of this library; bounds the work a hostile file
+   can cause.  */
+#define CATALOG_MAX_SIZE (16u * 1024 * 1024)
 
-/* Returns the entry for PATH, or NULL when out of memory.  Called with
-   localedir_lock held.  */
-static struct localedir *
-localedir_intern (const char *path)
-{
-  struct localedir *entry;
-  size_t size = strlen (path) + 1;
+/* UAX #15's stream-safe text format allows no more than 30 non-starters
+   in a row; past that, ICU's canonical reordering turns quadratic.  */
+#define NONSTARTERS_MAX 30
 
-  for (entry = localedir_entries; entry != NULL; entry = entry->next)
-    if (strcmp (entry->path, path) == 0)
-      return entry;
-  entry = calloc (1, sizeof *entry + size);
-  if (entry == NULL)
-    return NULL;
-  memcpy (entry->path, path, size);
-  entry->next = localedir_entries;
-  localedir_entries = entry;
-  return entry;
-}
-
-/* Makes PATH the directory catalogs are read from, for gettext and for
-   the explicit-language lookups.  Called with localedir_lock held.  */
+/* Reads the whole regular file at PATH into a NUL-terminated buffer.
+   WTISD_ENOCATALOG when there is no such file, WTISD_ECATALOG when there
+   is something else there or it cannot be read whole.  */
 static int
-localedir_bind (const char *path)
+file_read (const char *path, unsigned char **data, size_t *size)
 {
-  struct localedir *entry = localedir_intern (path);
+  /* O_NONBLOCK: a FIFO planted in place of a catalog must not hang the
+     open; only a regular file is read.  */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  int status = WTISD_ECATALOG;
+  struct stat st;
+  size_t done = 0;
 
-  if (entry == NULL || bindtextdomain (WTISD_DOMAIN, entry->path) == NULL)
-    return WTISD_ENOMEM;
-  atomic_store_explicit (&localedir_current, entry, memory_order_release);
+  *data = NULL;
+  if (fd < 0)
+    return errno == ENOENT || errno == ENOTDIR ? WTISD_ENOCATALOG
+           : errno == ENOMEM                   ? WTISD_ENOMEM
+                                               : WTISD_ECATALOG;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
+      && (uintmax_t)st.st_size <= CATALOG_MAX_SIZE)
+    {
+      *data = malloc ((size_t)st.st_size + 1);
+      status = *data != NULL ? WTISD_OK : WTISD_ENOMEM;
+    }
+  while (status == WTISD_OK && done < (size_t)st.st_size)
+    {
+      ssize_t got = read (fd, *data + done, (size_t)st.st_size - done);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        status = WTISD_ECATALOG;
+      else
+        done += (size_t)got;
+    }
+  close (fd);
+  if (status != WTISD_OK)
+    {
+      free (*data);
+      *data = NULL;
+      return status;
+    }
+  (*data)[done] = '\0';
+  *size = done;
   return WTISD_OK;
 }
 
-/* Runs once: the environment is read at first use, as documented, and
-   the domain always answers in UTF-8 whatever the locale's codeset.  */
-static void
-catalog_init (void)
-{
-  const char *env = getenv ("WTISD_LOCALEDIR");
-
-  pthread_mutex_lock (&localedir_lock);
-  bind_textdomain_codeset (WTISD_DOMAIN, "UTF-8");
-  if (localedir_bind (env != NULL && *env != '\0' ? env : LOCALEDIR)
-      != WTISD_OK)
-    /* Out of memory this early: gettext keeps its own default.  */
-    localedir_bind (LOCALEDIR);
-  localedir_default
-      = atomic_load_explicit (&localedir_current, memory_order_relaxed);
-  pthread_mutex_unlock (&localedir_lock);
-}
-
-/* Binds the library's domain to its locale directory with UTF-8 output,
-   once per process; every lookup through gettext calls this first.  */
-static void
-catalog_ensure_bound (void)
-{
-  pthread_once (&catalog_once, catalog_init);
-}
-
-struct localedir *
-localedir_first_use (void)
-{
-  catalog_ensure_bound ();
-  return atomic_load_explicit (&localedir_current, memory_order_acquire);
-}
-
-const char *
-catalog_lookup (const char *msgid)
-{
-  const char *translated;
-
-  catalog_ensure_bound ();
-  translated = dcgettext (WTISD_DOMAIN, msgid, LC_MESSAGES);
-  /* Untranslated: the library's own ASCII msgid, NFC by construction.
-     A catalog's string may not be NFC (a translator's editor decides).  */
-  return translated == msgid ? msgid : text_nfc (translated);
-}
-
 int
-wtisd_set_localedir (const char *dir)
+catalog_file_read (const struct localedir *dir, const char *name,
+                   unsigned char **data, size_t *size)
 {
+  size_t i;
+
+  for (i = 0; i < dir->dir_count; i++)
+    {
+      size_t path_size = strlen (dir->dirs[i]) + strlen (name)
+                         + sizeof "//LC_MESSAGES/" PACKAGE ".mo";
+      char *path = malloc (path_size);
+      int status;
+
+      if (path == NULL)
+        return WTISD_ENOMEM;
+      snprintf (path, path_size, "%s/%s/LC_MESSAGES/%s.mo", dir->dirs[i], name,
+                PACKAGE);
+      status = file_read (path, data, size);
+      free (path);
+      /* The first directory that has the file decides, as in PATH.  */
+      if (status != WTISD_ENOCATALOG)
+        return status;
+    }
+  return WTISD_ENOCATALOG;
+}
+
+/* The converter for the charset the catalog's header declares, or NULL
+   (and WTISD_OK) for UTF-8, which needs none: also when there is no
+   header or no charset, and for ASCII, which UTF-8 contains.  */
+static int
+charset_converter (const struct mo_file *mo, UConverter **converter)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char name[64];
+  const char *charset = NULL;
+  size_t length;
+  uint32_t i;
+
+  *converter = NULL;
+  for (i = 0; i < mo->count && charset == NULL; i++)
+    {
+      struct mo_string original, header;
+
+      mo_entry (mo, i, &original, &header);
+      if (original.length == 0 && (charset = strstr (header.s, "charset=")))
+        charset += strlen ("charset=");
+    }
+  if (charset == NULL)
+    return WTISD_OK;
+  length = strcspn (charset, " \t\n;");
+  if (length == 0 || length >= sizeof name)
+    return WTISD_ECATALOG;
+  memcpy (name, charset, length);
+  name[length] = '\0';
+  if (strcasecmp (name, "UTF-8") == 0 || strcasecmp (name, "UTF8") == 0
+      || strcasecmp (name, "ASCII") == 0 || strcasecmp (name, "US-ASCII") == 0)
+    return WTISD_OK;
+  *converter = ucnv_open (name, &code);
+  if (U_FAILURE (code))
+    return code == U_MEMORY_ALLOCATION_ERROR ? WTISD_ENOMEM : WTISD_ECATALOG;
+  /* Stop at a byte the charset does not have, instead of substituting.  */
+  ucnv_setToUCallBack (*converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL,
+                       &code);
+  return U_SUCCESS (code) ? WTISD_OK : status_from_icu (code);
+}
+
+/* Decodes the LENGTH bytes at S, in CONVERTER's charset (NULL: UTF-8),
+   into TEXT.  WTISD_ECATALOG for bytes that are not of that charset.  */
+static int
+text_decode (UConverter *converter, const char *s, size_t length,
+             struct utf16_buffer *text)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t needed;
   int status;
 
-  if (dir != NULL && *dir == '\0')
-    return WTISD_EINVAL;
-  catalog_ensure_bound ();
-  pthread_mutex_lock (&localedir_lock);
-  status
-      = localedir_bind (dir != NULL                 ? dir
-                        : localedir_default != NULL ? localedir_default->path
-                                                    : LOCALEDIR);
-  pthread_mutex_unlock (&localedir_lock);
+  if (converter == NULL)
+    {
+      status = utf16_from_utf8 (text, s, length);
+      return status == WTISD_EUTF8 ? WTISD_ECATALOG : status;
+    }
+  text->chars = text->stack;
+  needed = ucnv_toUChars (converter, text->chars, UTF16_STACK_CHARS, s,
+                          (int32_t)length, &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR)
+    {
+      text->chars = malloc (((size_t)needed + 1) * sizeof *text->chars);
+      if (text->chars == NULL)
+        return WTISD_ENOMEM;
+      code = U_ZERO_ERROR;
+      needed = ucnv_toUChars (converter, text->chars, needed + 1, s,
+                              (int32_t)length, &code);
+    }
+  text->length = needed;
+  if (U_FAILURE (code))
+    return code == U_MEMORY_ALLOCATION_ERROR ? WTISD_ENOMEM : WTISD_ECATALOG;
+  return WTISD_OK;
+}
+
+/* Whether the code point C may never reach a terminal from a catalog:
+   C0 and C1 controls and DEL (a newline only where the English has one),
+   and the bidirectional embeddings, overrides and isolates, which can
+   make text read in another order than it is stored.  */
+static int
+is_forbidden (UChar32 c, int newline_allowed)
+{
+  if (c == '\n')
+    return !newline_allowed;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Whether C can be reordered by normalization: it has, or decomposes to
+   characters with, a nonzero canonical combining class.  */
+static int
+is_nonstarter (UChar32 c)
+{
+  return c >= 0x300
+         && (u_getIntPropertyValue (c, UCHAR_LEAD_CANONICAL_COMBINING_CLASS)
+             || u_getIntPropertyValue (c,
+                                       UCHAR_TRAIL_CANONICAL_COMBINING_CLASS));
+}
+
+/* Checks the decoded TEXT of a translation against the rules in
+   wtisd.h's "Catalogs" paragraph.  */
+static int
+text_check (const struct utf16_buffer *text, int newline_allowed)
+{
+  int32_t i = 0, run = 0;
+
+  while (i < text->length)
+    {
+      UChar32 c;
+
+      U16_NEXT (text->chars, i, text->length, c);
+      if (is_forbidden (c, newline_allowed) || U_IS_SURROGATE (c))
+        return WTISD_ECATALOG;
+      run = is_nonstarter (c) ? run + 1 : 0;
+      if (run > NONSTARTERS_MAX)
+        return WTISD_ECATALOG;
+    }
+  return WTISD_OK;
+}
+
+/* The CHARS in UTF-8, in a new string.  */
+static int
+utf8_dup (const UChar *chars, int32_t length, char **utf8)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t size;
+
+  u_strToUTF8 (NULL, 0, &size, chars, length, &code);
+  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
+    return status_from_icu (code);
+  if ((*utf8 = malloc ((size_t)size + 1)) == NULL)
+    return WTISD_ENOMEM;
+  code = U_ZERO_ERROR;
+  u_strToUTF8 (*utf8, size + 1, NULL, chars, length, &code);
+  if (U_SUCCESS (code))
+    return WTISD_OK;
+  free (*utf8);
+  *utf8 = NULL;
+  return status_from_icu (code);
+}
+
+/* TEXT in NFC, in a new UTF-8 string.  */
+static int
+nfc_dup (const UNormalizer2 *nfc, const struct utf16_buffer *text, char **utf8)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t length;
+  UChar *chars;
+  int status;
+
+  length = unorm2_normalize (nfc, text->chars, text->length, NULL, 0, &code);
+  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
+    return status_from_icu (code);
+  if ((chars = malloc (((size_t)length + 1) * sizeof *chars)) == NULL)
+    return WTISD_ENOMEM;
+  code = U_ZERO_ERROR;
+  length = unorm2_normalize (nfc, text->chars, text->length, chars, length + 1,
+                             &code);
+  status = U_SUCCESS (code) ? utf8_dup (chars, length, utf8)
+                            : status_from_icu (code);
+  free (chars);
   return status;
 }
 
-const char *
-wtisd_localedir (void)
+/* TEXT (decoded from the RAW bytes, UTF-8 when FROM_UTF8) in NFC and
+   UTF-8: RAW itself when it already is, else a new string in *OWNED.  */
+static int
+text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
+               int from_utf8, const char **result, char **owned)
 {
-  struct localedir *entry = localedir_now ();
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance (&code);
+  int status;
 
-  return entry != NULL ? entry->path : LOCALEDIR;
+  *owned = NULL;
+  *result = NULL;
+  if (U_FAILURE (code))
+    return status_from_icu (code);
+  if (from_utf8 && unorm2_isNormalized (nfc, text->chars, text->length, &code))
+    {
+      *result = raw->s;
+      return WTISD_OK;
+    }
+  if (U_FAILURE (code))
+    return status_from_icu (code);
+  if ((status = nfc_dup (nfc, text, owned)) != WTISD_OK)
+    return status;
+  *result = *owned;
+  return WTISD_OK;
+}
+
+/* Writes to SIGNATURE what the printf directives of S consume, one
+   "*$hlLqjzt" remainder and conversion each ("s,", "*d,", "ld,"), so
+   that two strings with the same signature take the same arguments.
+   Flags, widths and precisions are left out: they change no argument.
+   -1 for a malformed directive, %n, or a signature longer than SIZE.  */
+static int
+format_signature (const char *s, char *signature, size_t size)
+{
+  size_t used = 0;
+
+  while ((s = strchr (s, '%')) != NULL)
+    {
+      const char *p = s + 1, *q;
+
+      p += strspn (p, "0123456789$-+ #'I.*");
+      p += strspn (p, "hlLqjzt");
+      if (*p == '\0' || strchr ("diouxXeEfFgGaAcsp%", *p) == NULL)
+        return -1;
+      for (q = s + 1; *p != '%' && q <= p; q++)
+        if (q == p || strchr ("*$hlLqjzt", *q) != NULL)
+          {
+            if (used + 2 >= size)
+              return -1;
+            signature[used++] = *q;
+            if (q == p)
+              signature[used++] = ',';
+          }
+      s = p + 1;
+    }
+  signature[used] = '\0';
+  return 0;
+}
+
+/* Whether TRANSLATION takes the printf arguments MSGID takes (checked
+   only where MSGID has a directive: other texts are never formats).  */
+static int
+format_matches (const char *msgid, const char *translation)
+{
+  char expected[64], got[64];
+
+  if (strchr (msgid, '%') == NULL)
+    return 1;
+  return format_signature (msgid, expected, sizeof expected) == 0
+         && format_signature (translation, got, sizeof got) == 0
+         && strcmp (expected, got) == 0;
+}
+
+/* Makes ENTRY from one checked translation.  */
+static int
+entry_make (UConverter *converter, const struct mo_string *original,
+            const struct mo_string *raw, struct catalog_entry *entry)
+{
+  struct utf16_buffer text;
+  int status = text_decode (converter, raw->s, raw->length, &text);
+
+  if (status == WTISD_OK)
+    status = text_check (&text, strchr (original->s, '\n') != NULL);
+  if (status == WTISD_OK)
+    status = text_nfc_utf8 (&text, raw, converter == NULL, &entry->translation,
+                            &entry->owned);
+  utf16_buffer_free (&text);
+  entry->msgid = original->s;
+  if (status == WTISD_OK && !format_matches (entry->msgid, entry->translation))
+    status = WTISD_ECATALOG;
+  return status;
+}
+
+static int
+entry_compare (const void *a, const void *b)
+{
+  return strcmp (((const struct catalog_entry *)a)->msgid,
+                 ((const struct catalog_entry *)b)->msgid);
+}
+
+/* Whether an entry is one the library looks up: not the header, not a
+   plural or a context entry (the library has none), translated.  */
+static int
+entry_is_plain (const struct mo_string *original,
+                const struct mo_string *translation)
+{
+  return original->length > 0 && strlen (original->s) == original->length
+         && memchr (original->s, '\4', original->length) == NULL
+         && translation->length > 0
+         && strlen (translation->s) == translation->length;
+}
+
+/* Checks and indexes every entry of MO into CATALOG.  */
+static int
+catalog_index (struct catalog *catalog, const struct mo_file *mo)
+{
+  UConverter *converter;
+  int status = charset_converter (mo, &converter);
+  uint32_t i;
+
+  if (status == WTISD_OK && mo->count > 0
+      && (catalog->entries = calloc (mo->count, sizeof *catalog->entries))
+             == NULL)
+    status = WTISD_ENOMEM;
+  for (i = 0; i < mo->count && status == WTISD_OK; i++)
+    {
+      struct mo_string original, translation;
+
+      mo_entry (mo, i, &original, &translation);
+      if (entry_is_plain (&original, &translation))
+        status = entry_make (converter, &original, &translation,
+                             &catalog->entries[catalog->count++]);
+    }
+  ucnv_close (converter);
+  if (status != WTISD_OK)
+    return status;
+  qsort (catalog->entries, catalog->count, sizeof *catalog->entries,
+         entry_compare);
+  for (i = 1; i < catalog->count; i++)
+    if (entry_compare (&catalog->entries[i - 1], &catalog->entries[i]) == 0)
+      return WTISD_ECATALOG;
+  return WTISD_OK;
+}
+
+void
+catalog_free (struct catalog *catalog)
+{
+  size_t i;
+
+  if (catalog == NULL)
+    return;
+  for (i = 0; i < catalog->count; i++)
+    free (catalog->entries[i].owned);
+  free (catalog->entries);
+  free (catalog->data);
+  free (catalog);
+}
+
+int
+catalog_parse (unsigned char *data, size_t size, const char *name,
+               struct catalog **result)
+{
+  struct catalog *catalog = calloc (1, sizeof *catalog);
+  struct mo_file mo;
+  int status, id;
+
+  *result = NULL;
+  if (catalog == NULL)
+    {
+      free (data);
+      return WTISD_ENOMEM;
+    }
+  catalog->data = data;
+  status = mo_open (&mo, data, size) != 0 ? WTISD_ECATALOG
+                                          : catalog_index (catalog, &mo);
+  if (status == WTISD_OK)
+    status = language_describe (name, catalog);
+  if (status != WTISD_OK)
+    {
+      catalog_free (catalog);
+      return status;
+    }
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    {
+      const char *msgid = catalog_english.texts[id];
+      const char *translated = catalog_translate (catalog, msgid);
+
+      catalog->texts[id] = translated != NULL ? translated : msgid;
+    }
+  *result = catalog;
+  return WTISD_OK;
+}
+
+int
+catalog_load (const struct localedir *dir, const char *name,
+              struct catalog **catalog)
+{
+  unsigned char *data;
+  size_t size;
+  int status = catalog_file_read (dir, name, &data, &size);
+
+  *catalog = NULL;
+  return status != WTISD_OK ? status
+                            : catalog_parse (data, size, name, catalog);
+}
+
+const char *
+catalog_translate (const struct catalog *catalog, const char *msgid)
+{
+  struct catalog_entry key, *found;
+
+  if (catalog->count == 0)
+    return NULL;
+  key.msgid = msgid;
+  found = bsearch (&key, catalog->entries, catalog->count,
+                   sizeof *catalog->entries, entry_compare);
+  return found != NULL ? found->translation : NULL;
 }

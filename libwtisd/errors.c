@@ -25,19 +25,36 @@ static const struct status_message status_messages[] = {
   /* TRANSLATORS: ICU is International Components for Unicode, the
      Unicode library libwtisd uses; keep the name.  */
   { WTISD_EICU, N_ ("Unicode processing failed (ICU error)") },
+  { WTISD_ENOCATALOG, N_ ("No catalog for that language") },
+  /* TRANSLATORS: the catalog file exists but failed the library's
+     checks (corrupt, or unsafe to print), so it was not used.  */
+  { WTISD_ECATALOG, N_ ("The language's catalog is damaged") },
 };
 
-const char *
-wtisd_strerror (int status)
+/* The English message for STATUS.  */
+static const char *
+status_msgid (int status)
 {
-  const char *msgid = N_ ("Unknown status code");
   size_t i;
 
   for (i = 0; i < sizeof status_messages / sizeof status_messages[0]; i++)
     if (status_messages[i].status == status)
-      {
-        msgid = status_messages[i].msgid;
-        break;
-      }
-  return catalog_lookup (msgid);
+      return status_messages[i].msgid;
+  return N_ ("Unknown status code");
+}
+
+const char *
+wtisd_strerror_in (const char *lang, int status)
+{
+  const char *msgid = status_msgid (status);
+  const char *translation
+      = lang != NULL ? wtisd_translate (lang, msgid) : NULL;
+
+  return translation != NULL ? translation : msgid;
+}
+
+const char *
+wtisd_strerror (int status)
+{
+  return wtisd_strerror_in (wtisd_language (NULL), status);
 }

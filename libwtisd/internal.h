@@ -5,9 +5,9 @@
 #ifndef WTISD_INTERNAL_H
 #define WTISD_INTERNAL_H
 
-#include <libintl.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <unicode/utypes.h>
 
@@ -19,52 +19,50 @@
    The sources use the short names; tests/symbols.sh checks that no
    global symbol of the static library escapes both prefixes.  */
 #define buffer_arguments_check _wtisd_buffer_arguments_check
-#define catalog_file_load _wtisd_catalog_file_load
+#define catalog_english _wtisd_catalog_english
 #define catalog_file_read _wtisd_catalog_file_read
-#define catalog_lookup _wtisd_catalog_lookup
-#define catalog_translations _wtisd_catalog_translations
+#define catalog_free _wtisd_catalog_free
+#define catalog_load _wtisd_catalog_load
+#define catalog_parse _wtisd_catalog_parse
+#define catalog_translate _wtisd_catalog_translate
 #define language_candidates _wtisd_language_candidates
+#define language_describe _wtisd_language_describe
 #define language_icu_id _wtisd_language_icu_id
 #define language_tag_parse _wtisd_language_tag_parse
 #define localedir_current _wtisd_localedir_current
 #define localedir_first_use _wtisd_localedir_first_use
+#define mo_entry _wtisd_mo_entry
+#define mo_open _wtisd_mo_open
 #define result_checked _wtisd_result_checked
 #define result_from_utf16 _wtisd_result_from_utf16
 #define result_from_utf8 _wtisd_result_from_utf8
 #define status_from_icu _wtisd_status_from_icu
-#define text_msgid _wtisd_text_msgid
 #define text_nfc _wtisd_text_nfc
 #define utf16_buffer_free _wtisd_utf16_buffer_free
 #define utf16_from_utf8 _wtisd_utf16_from_utf8
 #define utf8_check _wtisd_utf8_check
 #define utf8_is_ascii _wtisd_utf8_is_ascii
 
-/* The library's own gettext domain.  It is never made the process's
-   default domain (textdomain), so every lookup names it.  */
-#define WTISD_DOMAIN PACKAGE
-
 /* Marks a string for xgettext without translating it where it stands.  */
 #define N_(msgid) (msgid)
 
-/* Looks MSGID up in the library's domain for the LC_MESSAGES category;
-   the result is NFC.  */
-const char *catalog_lookup (const char *msgid);
-
-/* A locale directory that has been in force, and what the
-   explicit-language lookups learned of it (language.c), kept for the
-   life of the process.  */
+/* localedir.c: a search path for catalogs that has been in force, and
+   what the lookups learned of it (language.c), kept for the life of the
+   process.  */
 struct language_cache;
 struct localedir
 {
   struct localedir *next;
   _Atomic (struct language_cache *) languages;
-  char path[];
+  size_t dir_count;
+  const char **dirs; /* Absolute directories, in search order.  */
+  char path[];       /* The same, colon-separated.  */
 };
 
-/* The directory in force now; lock-free, and inline because every
-   explicit-language lookup starts here.  It is set only by the first use
+/* The search path in force now; lock-free, and inline because every
+   lookup starts here.  It is set only by the first use
    (localedir_first_use) and by wtisd_set_localedir.  NULL only when
-   memory ran out at the library's first use.  */
+   memory ran out at the library's first use (tried again next time).  */
 extern _Atomic (struct localedir *) localedir_current;
 struct localedir *localedir_first_use (void);
 
@@ -77,38 +75,80 @@ localedir_now (void)
   return dir != NULL ? dir : localedir_first_use ();
 }
 
-/* The English text ID, which is also its msgid.  ID must be valid.  */
-const char *text_msgid (wtisd_text_id id);
-
-/* A catalog read by the library itself (mo.c), for the explicit-language
-   lookups: its name ("fr", "zh_CN") and the texts it gives, NFC,
-   English where it has no translation.  Never freed.  */
-struct catalog_file
+/* mo.c: a GNU MO file, checked.  */
+struct mo_file
 {
-  const char *name;
-  const char *texts[WTISD_TEXT_COUNT];
+  const unsigned char *data;
+  size_t size;
+  int swapped;
+  uint32_t count, originals, translations;
 };
 
-/* Reads DIR/NAME/LC_MESSAGES/libwtisd.mo, checking every offset and
-   length against the file's size.  NULL when the file is absent, not a
-   regular file, corrupt, not UTF-8, or memory ran out.  NAME must be
-   a validated catalog name.  */
-struct catalog_file *catalog_file_load (const char *dir, const char *name);
+/* A string of an MO file: NUL-terminated at S[LENGTH] (it may hold
+   other NULs before, as plural entries do).  */
+struct mo_string
+{
+  const char *s;
+  uint32_t length;
+};
 
-/* The two steps of catalog_file_load, apart for the fuzz target: reading
-   DIR/NAME/LC_MESSAGES/libwtisd.mo whole (NULL when absent, not a
-   regular file, too large or unreadable; free it), and checking the SIZE
-   bytes at DATA and finding each text's translation in them (NULL where
-   there is none).  Returns 0, or -1 for a catalog to treat as absent.  */
-unsigned char *catalog_file_read (const char *dir, const char *name,
-                                  size_t *size);
-int catalog_translations (const unsigned char *data, size_t size,
-                          const char *translated[WTISD_TEXT_COUNT]);
+/* Checks the SIZE bytes at DATA: the header and every string
+   descriptor.  Returns 0, or -1 when they are not a sound MO file.  */
+int mo_open (struct mo_file *mo, const unsigned char *data, size_t size);
 
-/* Returns TEXT, a string gettext returned, in NFC: TEXT itself when it
-   already is (nearly always), otherwise a normalized copy that is kept
-   for the life of the process.  Never NULL: out of memory, TEXT as it
-   is.  */
+/* Entry INDEX (< MO->count) of an MO file mo_open accepted.  */
+void mo_entry (const struct mo_file *mo, uint32_t index,
+               struct mo_string *original, struct mo_string *translation);
+
+/* catalog.c: one catalog of the library's domain, checked and indexed;
+   kept for the life of the process once in use.  */
+struct catalog_entry
+{
+  const char *msgid;       /* In the file's data.  */
+  const char *translation; /* UTF-8, NFC, checked.  */
+  char *owned;             /* TRANSLATION when converted, else NULL.  */
+};
+
+struct catalog
+{
+  char name[32];            /* The catalog name: "fr", "zh_CN", "en".  */
+  char tag[64];             /* BCP 47: "zh-CN".  */
+  char display_name[128];   /* In the language itself, UTF-8, NFC.  */
+  int rtl;                  /* Written right to left.  */
+  const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
+  size_t count;
+  struct catalog_entry *entries; /* Sorted by msgid.  */
+  unsigned char *data;           /* The file, which ENTRIES point into.  */
+};
+
+/* The texts compiled into the library, English (texts.c).  */
+extern const struct catalog catalog_english;
+
+/* Reads NAME's catalog file from the first directory of DIR's search
+   path that has one, whole.  WTISD_OK (free *DATA), WTISD_ENOCATALOG
+   when no directory has the file, WTISD_ECATALOG when it is not a
+   regular file of at most 16 MiB that reads whole, WTISD_ENOMEM.  NAME
+   must be a validated catalog name.  */
+int catalog_file_read (const struct localedir *dir, const char *name,
+                       unsigned char **data, size_t *size);
+
+/* Checks and indexes the SIZE bytes at DATA (NUL-terminated at
+   DATA[SIZE], taken over whatever the outcome) as the catalog NAME.
+   WTISD_OK and a new *CATALOG, WTISD_ECATALOG when any check of wtisd.h's
+   "Catalogs" paragraph fails, WTISD_ENOMEM, WTISD_EICU.  */
+int catalog_parse (unsigned char *data, size_t size, const char *name,
+                   struct catalog **catalog);
+
+/* catalog_file_read, then catalog_parse.  */
+int catalog_load (const struct localedir *dir, const char *name,
+                  struct catalog **catalog);
+void catalog_free (struct catalog *catalog);
+
+/* The translation of MSGID in CATALOG, or NULL.  */
+const char *catalog_translate (const struct catalog *catalog,
+                               const char *msgid);
+
+/* Returns TEXT in NFC (normalize.c).  */
 const char *text_nfc (const char *text);
 
 /* utf8.c: WTISD_OK when the LENGTH bytes at S are well-formed UTF-8,
@@ -158,24 +198,29 @@ int buffer_arguments_check (const char *in, const char *out, size_t outsize);
 #define LANGUAGE_CANDIDATES_MAX 4
 struct language_tag
 {
-  char language[4];  /* "pt", lower case */
+  char language[9];  /* "pt", "tlh", lower case; "" for private use */
   char script[5];    /* "Latn", title case, or "" */
   char region[4];    /* "BR" or "419", upper case, or "" */
   char modifier[17]; /* POSIX "@latin", lower case, or "" */
   int is_c;          /* "C", "POSIX", "C.UTF-8": English */
 };
 
-/* Parses the LENGTH bytes at S (NUL-terminated there), a BCP 47 tag or a
-   POSIX locale name in any case.  Returns 0, or -1 when malformed.  */
+/* Parses the LENGTH bytes at S (NUL-terminated there), a BCP 47 tag (by
+   ICU) or a POSIX locale name, in any case.  Returns 0, or -1 when
+   malformed.  */
 int language_tag_parse (const char *s, size_t length,
                         struct language_tag *tag);
 
 /* Writes the catalog names to try for TAG, most specific first, into
-   NAMES; returns how many (0 for the C locale).  */
+   NAMES; returns how many (0 for the C locale and private use).  */
 int language_candidates (const struct language_tag *tag,
                          char names[][LANGUAGE_NAME_MAX]);
 
 /* Writes TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
 void language_icu_id (const struct language_tag *tag, char *out, size_t size);
+
+/* Fills CATALOG's name-derived fields for the catalog NAME: its BCP 47
+   tag, direction and name in itself.  Returns WTISD_OK or a status.  */
+int language_describe (const char *name, struct catalog *catalog);
 
 #endif /* WTISD_INTERNAL_H */

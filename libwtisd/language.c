@@ -1,74 +1,66 @@
-/* language.c - texts in a language named by the caller, without the
-   process locale: resolving a tag to a catalog, and the catalogs a
-   directory has.
+/* language.c - which catalog a language tag, the process's locale or the
+   user's environment asks for, and the catalogs a search path has.  The
+   answers are kept per search path: after a tag's first use, lookups
+   take no lock and allocate nothing.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
 
 #include <dirent.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* What the library learned of one locale directory.  The slow paths
-   (reading a catalog, listing the directory) run under language_lock;
-   the steady state, a tag seen before, reads RESOLVED without a lock:
-   a slot is filled under the lock and then published by its READY flag,
-   and nothing is ever removed.  */
-#define RESOLVED_SLOTS 512
-#define KNOWN_NAMES_MAX 1024
+/* How many distinct tags a search path remembers: a stream of made-up
+   tags must not grow memory without end.  Past it, a new tag is resolved
+   at each call, without allocating.  */
+#define TAGS_MAX 1024
+#define TAG_BUCKETS 64
 
-struct resolved_slot
+/* A catalog file found in the search path: its catalog, or NULL when the
+   file is damaged.  Absent files are not remembered, so their number is
+   bounded by the files there are.  */
+struct known_catalog
 {
-  atomic_int ready;
-  uint32_t hash;
-  size_t length;
-  char tag[LANGUAGE_TAG_MAX + 1];
-  const struct catalog_file *catalog;
-};
-
-/* A catalog name tried in this directory: its catalog, or NULL when
-   there is none (or it is corrupt), so it is not read twice.  */
-struct known_name
-{
-  struct known_name *next;
-  struct catalog_file *catalog;
+  struct known_catalog *next;
+  const struct catalog *catalog;
   char name[LANGUAGE_NAME_MAX];
 };
 
+/* What a tag resolved to: the sound catalog found for it (NULL when
+   none), and the status wtisd_language_check reports.  */
+struct resolution
+{
+  const struct catalog *catalog;
+  int status;
+};
+
+struct tag_entry
+{
+  struct tag_entry *next;
+  struct resolution resolution;
+  uint32_t hash;
+  size_t length;
+  char tag[];
+};
+
+/* Both lists and every bucket grow only at the front, under
+   language_lock, and are read without it: a node is complete before the
+   release store that publishes it, and is never removed.  */
 struct language_cache
 {
-  struct known_name *names;
-  size_t name_count;
+  _Atomic (struct known_catalog *) catalogs;
+  _Atomic (struct tag_entry *) tags[TAG_BUCKETS];
+  size_t tag_count;
   _Atomic (const char *const *) languages;
-  struct resolved_slot resolved[RESOLVED_SLOTS];
 };
 
 static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* English, the texts compiled into the library.  */
-static struct catalog_file english = { "en", { NULL } };
-static pthread_once_t english_once = PTHREAD_ONCE_INIT;
-
-static void
-english_init (void)
-{
-  int id;
-
-  for (id = 0; id < WTISD_TEXT_COUNT; id++)
-    english.texts[id] = text_msgid ((wtisd_text_id)id);
-}
-
-static const struct catalog_file *
-english_catalog (void)
-{
-  pthread_once (&english_once, english_init);
-  return &english;
-}
 
 static struct language_cache *
 cache_for (struct localedir *dir)
@@ -86,192 +78,447 @@ cache_for (struct localedir *dir)
   return cache;
 }
 
-/* The catalog NAME in DIR, read at its first use.  Called with
-   language_lock held.  */
-static struct catalog_file *
-catalog_get (struct localedir *dir, struct language_cache *cache,
-             const char *name)
+static struct known_catalog *
+known_find (struct language_cache *cache, const char *name)
 {
-  struct known_name *known;
-  struct catalog_file *catalog;
+  struct known_catalog *known
+      = atomic_load_explicit (&cache->catalogs, memory_order_acquire);
 
-  for (known = cache->names; known != NULL; known = known->next)
+  for (; known != NULL; known = known->next)
     if (strcmp (known->name, name) == 0)
-      return known->catalog;
-  catalog = catalog_file_load (dir->path, name);
-  /* Remember a bounded number of names: a stream of made-up tags must
-     not grow memory without end.  */
-  if (cache->name_count < KNOWN_NAMES_MAX
-      && (known = malloc (sizeof *known)) != NULL)
-    {
-      known->catalog = catalog;
-      strcpy (known->name, name);
-      known->next = cache->names;
-      cache->names = known;
-      cache->name_count++;
-    }
-  return catalog;
-}
-
-/* The length of TAG (LANGUAGE_TAG_MAX + 1 when longer) and its hash
-   (FNV-1a), in one pass.  */
-static size_t
-tag_measure (const char *tag, uint32_t *hash)
-{
-  uint32_t h = 2166136261u;
-  size_t length = 0;
-
-  while (length <= LANGUAGE_TAG_MAX && tag[length] != '\0')
-    h = (h ^ (unsigned char)tag[length++]) * 16777619u;
-  *hash = h;
-  return length;
-}
-
-/* memcmp for a few bytes, without a call into libc on the hot path.  */
-static inline int
-same_bytes (const char *a, const char *b, size_t length)
-{
-  size_t i;
-
-  for (i = 0; i < length; i++)
-    if (a[i] != b[i])
-      return 0;
-  return 1;
-}
-
-/* The published slot for TAG, or NULL.  Lock-free.  */
-static const struct resolved_slot *
-resolved_find (const struct language_cache *cache, const char *tag,
-               size_t length, uint32_t hash)
-{
-  size_t i;
-
-  for (i = 0; i < RESOLVED_SLOTS; i++)
-    {
-      const struct resolved_slot *slot
-          = &cache->resolved[(hash + i) % RESOLVED_SLOTS];
-
-      if (!atomic_load_explicit (&slot->ready, memory_order_acquire))
-        return NULL;
-      if (slot->hash == hash && slot->length == length
-          && same_bytes (slot->tag, tag, length))
-        return slot;
-    }
+      return known;
   return NULL;
 }
 
-/* Remembers TAG's catalog, if a slot is free.  Called with
-   language_lock held.  */
-static void
-resolved_add (struct language_cache *cache, const char *tag, size_t length,
-              uint32_t hash, const struct catalog_file *catalog)
+/* Remembers CATALOG (NULL: damaged) as NAME's, unless another thread did
+   first; frees CATALOG when it is not kept.  Returns the entry kept.  */
+static struct known_catalog *
+known_add (struct language_cache *cache, const char *name,
+           struct catalog *catalog)
 {
-  size_t i;
+  struct known_catalog *known;
 
-  for (i = 0; i < RESOLVED_SLOTS; i++)
+  pthread_mutex_lock (&language_lock);
+  known = known_find (cache, name);
+  if (known == NULL && (known = malloc (sizeof *known)) != NULL)
     {
-      struct resolved_slot *slot
-          = &cache->resolved[(hash + i) % RESOLVED_SLOTS];
-
-      if (!atomic_load_explicit (&slot->ready, memory_order_relaxed))
-        {
-          memcpy (slot->tag, tag, length + 1);
-          slot->hash = hash;
-          slot->length = length;
-          slot->catalog = catalog;
-          atomic_store_explicit (&slot->ready, 1, memory_order_release);
-          return;
-        }
+      known->catalog = catalog;
+      strcpy (known->name, name);
+      known->next
+          = atomic_load_explicit (&cache->catalogs, memory_order_relaxed);
+      atomic_store_explicit (&cache->catalogs, known, memory_order_release);
+      catalog = NULL;
     }
+  pthread_mutex_unlock (&language_lock);
+  catalog_free (catalog);
+  return known;
 }
 
-/* The first catalog DIR has for TAG's candidate names, or English.
-   Called with language_lock held.  */
-static const struct catalog_file *
+/* NAME's catalog in DIR: WTISD_OK and *FOUND, WTISD_ENOCATALOG,
+   WTISD_ECATALOG, or a status worth trying again (WTISD_ENOMEM).  The
+   file is read without the lock, so that a large catalog does not stall
+   other languages' first use.  */
+static int
+catalog_find (struct localedir *dir, struct language_cache *cache,
+              const char *name, const struct catalog **found)
+{
+  struct known_catalog *known = known_find (cache, name);
+  struct catalog *catalog;
+  int status;
+
+  if (known == NULL)
+    {
+      status = catalog_load (dir, name, &catalog);
+      if (status != WTISD_OK && status != WTISD_ECATALOG)
+        return status;
+      if ((known = known_add (cache, name, catalog)) == NULL)
+        return WTISD_ENOMEM;
+    }
+  *found = known->catalog;
+  return known->catalog != NULL ? WTISD_OK : WTISD_ECATALOG;
+}
+
+/* Resolves the parsed TAG in DIR.  */
+static struct resolution
 resolve_candidates (struct localedir *dir, struct language_cache *cache,
                     const struct language_tag *tag)
 {
   char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
   int count = language_candidates (tag, names), i;
+  struct resolution result = { NULL, WTISD_ENOCATALOG };
 
   for (i = 0; i < count; i++)
     {
-      const struct catalog_file *catalog = catalog_get (dir, cache, names[i]);
+      int status = catalog_find (dir, cache, names[i], &result.catalog);
 
-      if (catalog != NULL)
-        return catalog;
+      if (status == WTISD_OK
+          || (status != WTISD_ENOCATALOG && status != WTISD_ECATALOG))
+        {
+          result.status = status;
+          return result;
+        }
+      if (status == WTISD_ECATALOG)
+        result.status = status;
     }
-  return english_catalog ();
+  result.catalog = NULL;
+  /* English itself asks for no catalog.  */
+  if (tag->is_c || strcmp (tag->language, "en") == 0)
+    result.status = WTISD_OK;
+  return result;
 }
 
-/* First use of TAG in DIR: validate it before the file system sees it,
-   resolve it under the lock, remember the answer.  Kept out of line so
-   that the steady state below stays small.  */
-static __attribute__ ((__noinline__)) const struct catalog_file *
-language_catalog_slow (struct localedir *dir, const char *tag, size_t length,
-                       uint32_t hash)
+static uint32_t
+tag_hash (const char *tag, size_t length)
 {
-  struct language_cache *cache = cache_for (dir);
-  const struct resolved_slot *slot;
-  const struct catalog_file *catalog;
-  struct language_tag parsed;
+  uint32_t hash = 2166136261u; /* FNV-1a */
+  size_t i;
 
-  if (cache == NULL || language_tag_parse (tag, length, &parsed) != 0)
-    return NULL;
+  for (i = 0; i < length; i++)
+    hash = (hash ^ (unsigned char)tag[i]) * 16777619u;
+  return hash;
+}
+
+static const struct tag_entry *
+tag_find (struct language_cache *cache, const char *tag, size_t length,
+          uint32_t hash)
+{
+  const struct tag_entry *entry = atomic_load_explicit (
+      &cache->tags[hash % TAG_BUCKETS], memory_order_acquire);
+
+  for (; entry != NULL; entry = entry->next)
+    if (entry->hash == hash && entry->length == length
+        && memcmp (entry->tag, tag, length) == 0)
+      return entry;
+  return NULL;
+}
+
+/* Remembers RESOLUTION for TAG, while there is room.  */
+static void
+tag_add (struct language_cache *cache, const char *tag, size_t length,
+         uint32_t hash, struct resolution resolution)
+{
+  _Atomic (struct tag_entry *) *bucket = &cache->tags[hash % TAG_BUCKETS];
+  struct tag_entry *entry;
+
   pthread_mutex_lock (&language_lock);
-  slot = resolved_find (cache, tag, length, hash);
-  if (slot != NULL)
-    catalog = slot->catalog;
-  else
+  if (cache->tag_count < TAGS_MAX
+      && tag_find (cache, tag, length, hash) == NULL
+      && (entry = malloc (sizeof *entry + length + 1)) != NULL)
     {
-      catalog = resolve_candidates (dir, cache, &parsed);
-      resolved_add (cache, tag, length, hash, catalog);
+      entry->resolution = resolution;
+      entry->hash = hash;
+      entry->length = length;
+      memcpy (entry->tag, tag, length);
+      entry->tag[length] = '\0';
+      entry->next = atomic_load_explicit (bucket, memory_order_relaxed);
+      atomic_store_explicit (bucket, entry, memory_order_release);
+      cache->tag_count++;
     }
   pthread_mutex_unlock (&language_lock);
-  return catalog;
 }
 
-/* The catalog for TAG in the directory in force (English when none
-   matches), or NULL for a NULL or malformed tag (or when memory ran
-   out).  Lock-free once TAG has been seen.  */
-static inline const struct catalog_file *
-language_catalog (const char *tag)
+/* The first use of the LENGTH bytes at TAG: validated before the file
+   system sees them, then resolved and remembered.  Kept out of line so
+   that the steady state stays small.  */
+static __attribute__ ((__noinline__)) struct resolution
+tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
+                  const char *tag, size_t length, uint32_t hash)
 {
-  struct localedir *dir;
+  struct resolution result = { NULL, WTISD_EINVAL };
+  char text[LANGUAGE_TAG_MAX + 1];
+  struct language_tag parsed;
+
+  if (length > LANGUAGE_TAG_MAX)
+    return result;
+  memcpy (text, tag, length);
+  text[length] = '\0';
+  if (language_tag_parse (text, length, &parsed) != 0)
+    return result;
+  result = resolve_candidates (dir, cache, &parsed);
+  /* Only a lasting answer is remembered: memory may come back.  */
+  if (result.status == WTISD_OK || result.status == WTISD_ENOCATALOG
+      || result.status == WTISD_ECATALOG)
+    tag_add (cache, text, length, hash, result);
+  return result;
+}
+
+/* How the LENGTH bytes at TAG resolve in the search path in force.  */
+static inline struct resolution
+tag_resolve (const char *tag, size_t length)
+{
+  struct resolution failed = { NULL, WTISD_ENOMEM };
+  struct localedir *dir = localedir_now ();
   struct language_cache *cache;
-  const struct resolved_slot *slot;
+  const struct tag_entry *entry;
   uint32_t hash;
+
+  if (dir == NULL || (cache = cache_for (dir)) == NULL)
+    return failed;
+  hash = tag_hash (tag, length);
+  entry = tag_find (cache, tag, length, hash);
+  return entry != NULL ? entry->resolution
+                       : tag_resolve_slow (dir, cache, tag, length, hash);
+}
+
+/* The catalog LANG resolves to, English when none; NULL for a NULL or
+   malformed LANG or when memory ran out (STATUS says which).  */
+static const struct catalog *
+language_catalog (const char *lang, int *status)
+{
+  struct resolution result;
   size_t length;
 
-  if (tag == NULL)
-    return NULL;
-  length = tag_measure (tag, &hash);
-  if (length > LANGUAGE_TAG_MAX || (dir = localedir_now ()) == NULL)
-    return NULL;
-  cache = atomic_load_explicit (&dir->languages, memory_order_acquire);
-  if (cache == NULL)
-    return language_catalog_slow (dir, tag, length, hash);
-  /* The tag's own slot nearly always holds it: test that one here, and
-     probe further only when it does not.  */
-  slot = &cache->resolved[hash % RESOLVED_SLOTS];
-  if (atomic_load_explicit (&slot->ready, memory_order_acquire)
-      && slot->hash == hash && slot->length == length
-      && same_bytes (slot->tag, tag, length))
-    return slot->catalog;
-  slot = resolved_find (cache, tag, length, hash);
-  return slot != NULL ? slot->catalog
-                      : language_catalog_slow (dir, tag, length, hash);
+  if (lang == NULL)
+    {
+      *status = WTISD_EINVAL;
+      return NULL;
+    }
+  length = strnlen (lang, LANGUAGE_TAG_MAX + 1);
+  result = tag_resolve (lang, length);
+  *status = result.status;
+  if (result.catalog != NULL)
+    return result.catalog;
+  return result.status == WTISD_EINVAL || result.status == WTISD_ENOMEM
+                 || result.status == WTISD_EICU
+             ? NULL
+             : &catalog_english;
 }
 
 const char *
 wtisd_text_in (const char *lang, wtisd_text_id id)
 {
-  const struct catalog_file *catalog;
+  const struct catalog *catalog;
+  int status;
 
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
     return NULL;
-  catalog = language_catalog (lang);
+  catalog = language_catalog (lang, &status);
   return catalog != NULL ? catalog->texts[id] : NULL;
+}
+
+const char *
+wtisd_translate (const char *lang, const char *msgid)
+{
+  const struct catalog *catalog;
+  const char *translation;
+  int status;
+
+  if (msgid == NULL || (catalog = language_catalog (lang, &status)) == NULL)
+    return NULL;
+  translation = catalog_translate (catalog, msgid);
+  return translation != NULL ? translation : msgid;
+}
+
+int
+wtisd_language_check (const char *lang)
+{
+  int status;
+
+  language_catalog (lang, &status);
+  return status;
+}
+
+const char *
+wtisd_language_tag (const char *lang)
+{
+  int status;
+  const struct catalog *catalog = language_catalog (lang, &status);
+
+  return catalog != NULL ? catalog->tag : NULL;
+}
+
+int
+wtisd_language_is_rtl (const char *lang)
+{
+  int status;
+  const struct catalog *catalog = language_catalog (lang, &status);
+
+  return catalog != NULL ? catalog->rtl : status;
+}
+
+const char *
+wtisd_language_name (const char *lang)
+{
+  int status;
+  const struct catalog *catalog = language_catalog (lang, &status);
+
+  return catalog != NULL ? catalog->display_name : NULL;
+}
+
+/* The name of the calling thread's LC_MESSAGES locale: its own when it
+   has one (uselocale), else the process's.  */
+static const char *
+messages_locale (void)
+{
+#ifdef _NL_LOCALE_NAME
+  return nl_langinfo (_NL_LOCALE_NAME (LC_MESSAGES));
+#else
+  return setlocale (LC_MESSAGES, NULL);
+#endif
+}
+
+/* The catalog of the first entry of the colon-separated LIST that has
+   one, as gettext reads LANGUAGE; NULL when none has, or an entry names
+   the C locale first.  */
+static const struct catalog *
+list_catalog (const char *list)
+{
+  while (*list != '\0')
+    {
+      size_t length = strcspn (list, ":");
+      struct resolution result;
+
+      if ((length == 1 && *list == 'C')
+          || (length == 5 && strncmp (list, "POSIX", 5) == 0))
+        return NULL;
+      if (length > 0)
+        {
+          result = tag_resolve (list, length);
+          if (result.catalog != NULL)
+            return result.catalog;
+        }
+      list += length + (list[length] == ':');
+    }
+  return NULL;
+}
+
+/* The catalog wtisd_text reads now: gettext's choice for LC_MESSAGES.  */
+static const struct catalog *
+process_catalog (void)
+{
+  const char *locale = messages_locale (), *list;
+  const struct catalog *catalog;
+
+  /* gettext ignores LANGUAGE in the C locale: its ASCII may not show
+     translations.  */
+  if (locale == NULL || strcmp (locale, "C") == 0
+      || strcmp (locale, "POSIX") == 0)
+    return &catalog_english;
+  list = getenv ("LANGUAGE");
+  if (list == NULL || *list == '\0')
+    list = locale;
+  catalog = list_catalog (list);
+  return catalog != NULL ? catalog : &catalog_english;
+}
+
+const char *
+wtisd_text (wtisd_text_id id)
+{
+  /* The enum's underlying type may be unsigned: compare as int.  */
+  if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
+    return NULL;
+  return process_catalog ()->texts[id];
+}
+
+const char *
+wtisd_environment_language (void)
+{
+  const char *variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+  const char *value = getenv ("LANGUAGE");
+  const struct catalog *catalog = NULL;
+  size_t i;
+  int status;
+
+  if (value != NULL)
+    {
+      /* Unlike gettext, in the C locale too, and past a "C" entry.  */
+      for (; catalog == NULL && *value != '\0'; value += *value == ':')
+        {
+          size_t length = strcspn (value, ":");
+
+          if (length > 0)
+            catalog = tag_resolve (value, length).catalog;
+          value += length;
+        }
+      if (catalog != NULL)
+        return catalog->name;
+    }
+  for (i = 0; i < sizeof variables / sizeof variables[0]; i++)
+    if ((value = getenv (variables[i])) != NULL && *value != '\0')
+      {
+        catalog = language_catalog (value, &status);
+        return catalog != NULL ? catalog->name : catalog_english.name;
+      }
+  return catalog_english.name;
+}
+
+const char *
+wtisd_language (const char *lang)
+{
+  const struct catalog *catalog;
+  int status;
+
+  if (lang == NULL)
+    return process_catalog ()->name;
+  catalog = language_catalog (lang, &status);
+  return catalog != NULL ? catalog->name : NULL;
+}
+
+/* Whether NAME, a directory entry, is a catalog name a tag resolves to:
+   its own first candidate ("fr_FR@euro" and "Fr" are not).  */
+static int
+is_catalog_name (const char *name)
+{
+  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
+  struct language_tag tag;
+  size_t length = strlen (name);
+
+  return length < LANGUAGE_NAME_MAX
+         && language_tag_parse (name, length, &tag) == 0
+         && language_candidates (&tag, names) > 0
+         && strcmp (names[0], name) == 0;
+}
+
+/* A growing array of catalog names.  */
+struct name_list
+{
+  const char **names;
+  size_t count, capacity;
+};
+
+static int
+name_list_add (struct name_list *list, const char *name)
+{
+  size_t i;
+
+  for (i = 0; i < list->count; i++)
+    if (strcmp (list->names[i], name) == 0)
+      return 0;
+  if (list->count + 2 > list->capacity)
+    {
+      size_t capacity = list->capacity * 2 + 8;
+      const char **bigger
+          = realloc (list->names, capacity * sizeof *list->names);
+
+      if (bigger == NULL)
+        return -1;
+      list->names = bigger;
+      list->capacity = capacity;
+    }
+  list->names[list->count++] = name;
+  return 0;
+}
+
+/* Adds the sound catalogs of one directory of DIR's search path.  */
+static int
+languages_scan_one (struct localedir *dir, struct language_cache *cache,
+                    const char *path, struct name_list *list)
+{
+  DIR *stream = opendir (path);
+  struct dirent *entry;
+  int status = 0;
+
+  while (stream != NULL && status == 0 && (entry = readdir (stream)) != NULL)
+    {
+      const struct catalog *catalog;
+
+      if (is_catalog_name (entry->d_name)
+          && catalog_find (dir, cache, entry->d_name, &catalog) == WTISD_OK)
+        status = name_list_add (list, catalog->name);
+    }
+  if (stream != NULL)
+    closedir (stream);
+  return status;
 }
 
 static int
@@ -280,57 +527,27 @@ name_compare (const void *a, const void *b)
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Lists DIR's catalogs, "en" included, sorted.  Called with
-   language_lock held.  */
+/* Lists DIR's sound catalogs, "en" included, sorted.  */
 static const char **
 languages_scan (struct localedir *dir, struct language_cache *cache)
 {
-  size_t count = 0, capacity = 8;
-  const char **names = malloc (capacity * sizeof *names);
-  DIR *stream = opendir (dir->path);
-  struct dirent *entry;
-  int has_english = 0;
+  struct name_list list = { NULL, 0, 0 };
+  size_t i;
+  int status = name_list_add (&list, catalog_english.name);
 
-  while (names != NULL && stream != NULL && (entry = readdir (stream)))
+  for (i = 0; i < dir->dir_count && status == 0; i++)
+    status = languages_scan_one (dir, cache, dir->dirs[i], &list);
+  if (status != 0)
     {
-      struct language_tag tag;
-      const struct catalog_file *catalog;
-      size_t length = strlen (entry->d_name);
-
-      /* Only names a tag could resolve to, and only readable catalogs.  */
-      if (length >= LANGUAGE_NAME_MAX
-          || language_tag_parse (entry->d_name, length, &tag) != 0 || tag.is_c
-          || strchr (entry->d_name, '-') != NULL
-          || (catalog = catalog_get (dir, cache, entry->d_name)) == NULL)
-        continue;
-      if (count + 2 > capacity)
-        {
-          const char **bigger
-              = realloc (names, (capacity *= 2) * sizeof *names);
-
-          if (bigger == NULL)
-            {
-              free (names);
-              names = NULL;
-              break;
-            }
-          names = bigger;
-        }
-      has_english |= strcmp (catalog->name, "en") == 0;
-      names[count++] = catalog->name;
+      free (list.names);
+      return NULL;
     }
-  if (stream != NULL)
-    closedir (stream);
-  if (names == NULL)
-    return NULL;
-  if (!has_english)
-    names[count++] = english.name;
-  qsort (names, count, sizeof *names, name_compare);
-  names[count] = NULL;
-  return names;
+  qsort (list.names, list.count, sizeof *list.names, name_compare);
+  list.names[list.count] = NULL;
+  return list.names;
 }
 
-/* Called when memory runs out: a list with English alone.  */
+/* When memory runs out: English alone, and the next call tries again.  */
 static const char *const english_only[] = { "en", NULL };
 
 const char *const *
@@ -339,53 +556,25 @@ wtisd_languages (void)
   struct localedir *dir = localedir_now ();
   struct language_cache *cache = dir != NULL ? cache_for (dir) : NULL;
   const char *const *languages;
+  const char **scanned;
 
   if (cache == NULL)
     return english_only;
   languages = atomic_load_explicit (&cache->languages, memory_order_acquire);
   if (languages != NULL)
     return languages;
+  /* Scanned without the lock, which catalog_find takes; the first
+     complete list published wins.  */
+  scanned = languages_scan (dir, cache);
+  if (scanned == NULL)
+    return english_only;
   pthread_mutex_lock (&language_lock);
   languages = atomic_load_explicit (&cache->languages, memory_order_relaxed);
   if (languages == NULL)
-    {
-      languages = languages_scan (dir, cache);
-      if (languages != NULL)
-        atomic_store_explicit (&cache->languages, languages,
-                               memory_order_release);
-    }
+    atomic_store_explicit (&cache->languages, languages = scanned,
+                           memory_order_release);
+  else
+    free (scanned);
   pthread_mutex_unlock (&language_lock);
-  return languages != NULL ? languages : english_only;
-}
-
-/* The catalog gettext uses now for wtisd_text: the one whose title is the
-   title gettext returns.  */
-static const char *
-language_of_process (void)
-{
-  const char *msgid = text_msgid (WTISD_TITLE);
-  const char *title = catalog_lookup (msgid);
-  const char *const *languages;
-
-  if (title == msgid)
-    return english.name;
-  for (languages = wtisd_languages (); *languages != NULL; languages++)
-    {
-      const struct catalog_file *catalog = language_catalog (*languages);
-
-      if (catalog != NULL && strcmp (catalog->texts[WTISD_TITLE], title) == 0)
-        return catalog->name;
-    }
-  return NULL;
-}
-
-const char *
-wtisd_language (const char *lang)
-{
-  const struct catalog_file *catalog;
-
-  if (lang == NULL)
-    return language_of_process ();
-  catalog = language_catalog (lang);
-  return catalog != NULL ? catalog->name : NULL;
+  return languages;
 }

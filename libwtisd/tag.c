@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
 #include "internal.h"
 
 static int
@@ -117,91 +120,28 @@ tag_parse_posix (const char *s, struct language_tag *tag)
   return *s == '\0' ? 0 : -1;
 }
 
-/* One '-'-separated subtag of a BCP 47 tag: at S, LENGTH bytes.  */
-struct subtag
-{
-  const char *s;
-  size_t length;
-};
-
-static size_t
-bcp47_split (const char *s, struct subtag *subtags, size_t max)
-{
-  size_t count = 0;
-
-  for (;;)
-    {
-      size_t n = strcspn (s, "-");
-
-      if (count == max)
-        return max + 1;
-      subtags[count].s = s;
-      subtags[count++].length = n;
-      if (n == 0 || n > 8 || !all_of (s, n, is_alnum))
-        return 0;
-      if (s[n] == '\0')
-        return count;
-      s += n + 1;
-    }
-}
-
+/* BCP 47 (RFC 5646), by ICU: every well-formed tag, grandfathered ones
+   ("i-klingon" is tlh) and extensions included.  ICU stops at the first
+   subtag it cannot take; a tag is well-formed only when it takes all.  */
 static int
-is_variant (const struct subtag *t)
+tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
 {
-  return t->length >= 5 || (t->length == 4 && is_digit (t->s[0]));
-}
+  UErrorCode code = U_ZERO_ERROR;
+  char id[ULOC_FULLNAME_CAPACITY];
+  int32_t parsed = 0;
 
-/* Variants, extensions and private use after language-script-region:
-   well-formed per RFC 5646, and otherwise ignored.  */
-static int
-bcp47_tail_ok (const struct subtag *t, size_t i, size_t count)
-{
-  while (i < count && is_variant (&t[i]))
-    i++;
-  while (i < count)
-    {
-      int private_use = t[i].s[0] == 'x' || t[i].s[0] == 'X';
-      size_t start;
-
-      if (t[i].length != 1)
-        return 0;
-      start = ++i;
-      /* Private use takes the rest; an extension, subtags of 2 to 8.  */
-      while (i < count && (private_use || t[i].length >= 2))
-        i++;
-      if (i == start)
-        return 0;
-    }
-  return 1;
-}
-
-/* BCP 47: language[-extlang][-Script][-REGION][-variant...][-ext...].  */
-static int
-tag_parse_bcp47 (const char *s, struct language_tag *tag)
-{
-  struct subtag t[LANGUAGE_TAG_MAX / 2 + 1];
-  size_t count = bcp47_split (s, t, sizeof t / sizeof t[0]), i = 1;
-
-  if (count == 0 || count > sizeof t / sizeof t[0])
+  uloc_forLanguageTag (s, id, sizeof id, &parsed, &code);
+  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING
+      || parsed != (int32_t)length)
     return -1;
-  /* A private-use tag ("x-whatever") is well-formed; no catalog has it.  */
-  if (t[0].length == 1 && (t[0].s[0] == 'x' || t[0].s[0] == 'X'))
-    {
-      strcpy (tag->language, "x");
-      return bcp47_tail_ok (t, 0, count) ? 0 : -1;
-    }
-  if (t[0].length < 2 || t[0].length > 3
-      || !all_of (t[0].s, t[0].length, is_alpha))
+  uloc_getLanguage (id, tag->language, sizeof tag->language, &code);
+  uloc_getScript (id, tag->script, sizeof tag->script, &code);
+  uloc_getCountry (id, tag->region, sizeof tag->region, &code);
+  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
     return -1;
-  copy_case (tag->language, t[0].s, t[0].length, CASE_LOWER);
-  while (i < count && i < 4 && t[i].length == 3
-         && all_of (t[i].s, 3, is_alpha))
-    i++; /* Extended language subtags: the primary language decides.  */
-  if (i < count && t[i].length == 4 && all_of (t[i].s, 4, is_alpha))
-    copy_case (tag->script, t[i].s, 4, CASE_TITLE), i++;
-  if (i < count && is_region (t[i].s, t[i].length))
-    copy_case (tag->region, t[i].s, t[i].length, CASE_UPPER), i++;
-  return bcp47_tail_ok (t, i, count) ? 0 : -1;
+  /* ICU writes "und" as "": private use ("x-foo") and "und" have no
+     catalog.  */
+  return 0;
 }
 
 int
@@ -220,9 +160,9 @@ language_tag_parse (const char *s, size_t length, struct language_tag *tag)
       tag->is_c = 1;
       return s[1] == '.' && s[2] == '\0' ? -1 : 0;
     }
-  if (strpbrk (s, "_.@") != NULL || strchr (s, '-') == NULL)
+  if (strpbrk (s, "_.@") != NULL)
     return tag_parse_posix (s, tag);
-  return tag_parse_bcp47 (s, tag);
+  return tag_parse_bcp47 (s, length, tag);
 }
 
 /* The POSIX modifier gettext catalogs use for a script.  */
@@ -269,7 +209,7 @@ language_candidates (const struct language_tag *tag,
   const char *modifier = tag->modifier;
   int count = 0;
 
-  if (tag->is_c || strcmp (tag->language, "x") == 0)
+  if (tag->is_c || *tag->language == '\0')
     return 0;
   if (strcmp (tag->language, "zh") == 0)
     return candidates_chinese (tag, names);
@@ -303,4 +243,33 @@ language_icu_id (const struct language_tag *tag, char *out, size_t size)
     script = "Cyrl";
   snprintf (out, size, "%s%s%s%s%s", tag->is_c ? "en" : tag->language,
             *script ? "_" : "", script, *tag->region ? "_" : "", tag->region);
+}
+
+int
+language_describe (const char *name, struct catalog *catalog)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char id[ULOC_FULLNAME_CAPACITY];
+  struct language_tag tag;
+  UChar display[64];
+  int32_t length;
+
+  if (strlen (name) >= sizeof catalog->name
+      || language_tag_parse (name, strlen (name), &tag) != 0)
+    return WTISD_ECATALOG;
+  strcpy (catalog->name, name);
+  language_icu_id (&tag, id, sizeof id);
+  uloc_toLanguageTag (id, catalog->tag, sizeof catalog->tag, 1, &code);
+  catalog->rtl = uloc_isRightToLeft (id);
+  length = uloc_getDisplayName (id, id, display, 64, &code);
+  u_strToUTF8 (catalog->display_name, sizeof catalog->display_name, NULL,
+               display, length, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM;
+  /* A name ICU cannot spell out (or too long) stands for itself.  */
+  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
+    snprintf (catalog->display_name, sizeof catalog->display_name, "%s", name);
+  if (catalog->tag[0] == '\0' || strcmp (catalog->tag, "und") == 0)
+    return WTISD_ECATALOG;
+  return WTISD_OK;
 }

@@ -6,96 +6,86 @@
 
 #include "internal.h"
 
-/* The English texts are the message exactly as the ITU published it (ASCII,
-   straight quotes); they are the msgids, so a catalog only has to carry
-   the translations.  Indexed by wtisd_text_id.  */
-static const char *const message_texts[WTISD_TEXT_COUNT] = {
-  /* TRANSLATORS: Title of the message.  WTISD is World Telecommunication
-     and Information Society Day (17 May); keep "WTISD" or use the
-     abbreviation the ITU uses in your language.  Houlin Zhao was
-     Secretary-General of the International Telecommunication Union
-     (ITU) from 2015 to 2022: write his name and title as ITU documents
-     in your language do.  */
-  N_ ("WTISD 2021: Message from ITU Secretary-General, Houlin Zhao"),
-  /* TRANSLATORS: Paragraph 1 of 5.  "ICT" (information and
-     communication technologies) appears in later paragraphs: use the
-     usual form of that abbreviation in your language.  */
-  N_ ("Driven by information and communication technologies, our "
-      "societies have undergone a digital transformation that gave "
-      "birth to the digital economy and information society."),
-  /* TRANSLATORS: Paragraph 2 of 5.  Keep "COVID-19" as it is written
-     in your language's official UN documents.  */
-  N_ ("The information society has emerged as one of the main lines of "
-      "defense against COVID-19. There have been many successful "
-      "stories, which have shone a spotlight both on the vital "
-      "importance of ICTs and deep digital inequalities between and "
-      "within countries."),
-  /* TRANSLATORS: Paragraph 3 of 5.  ITU is the International
-     Telecommunication Union: use its official name or abbreviation in
-     your language.  "World Telecommunication and Information Society
-     Day" is the official UN name of the day held on 17 May.  Keep "5G";
-     "AI" is artificial intelligence: use your language's usual
-     abbreviation.  */
-  N_ ("In this decisive year, ITU will use World Telecommunication and "
-      "Information Society Day to unite the world in pursuit of digital "
-      "transformation in every area of business and all parts of life. "
-      "It will be an opportunity to strengthen national strategies on "
-      "ICT development, implement smart policies and effective measures "
-      "to encourage investments in ICTs and digital skills, and upgrade "
-      "our services with new technologies ranging from AI to 5G that "
-      "are central to the digital economy."),
-  /* TRANSLATORS: Paragraph 4 of 5.  WSIS is the World Summit on the
-     Information Society (Geneva 2003, Tunis 2005); its "Action Lines"
-     are the lines of action of its Geneva Plan of Action.  "Connect 2030
-     Agenda" is the ITU agenda for global telecommunication/ICT
-     development.  The Sustainable Development Goals are those of the
-     United Nations 2030 Agenda.  The World Telecommunication Development
-     Conference 2021 is WTDC-21.  Use the official names in your
-     language.  The quoted theme must be, character for character, your
-     translation of the standalone WTDC-21 theme string.  */
-  N_ ("This moment in history calls for cooperation and partnerships. I "
-      "am calling on our members and other stakeholders to continue our "
-      "efforts to harness the power of ICTs to advance the WSIS Action "
-      "Lines, ITU's Connect 2030 Agenda, the United Nations Sustainable "
-      "Development Goals, as well as the theme \"Connecting the "
-      "unconnected to achieve sustainable development\" of the ITU World "
-      "Telecommunication Development Conference 2021, so that the "
-      "accelerating digital transformation we are witnessing leaves no "
-      "one behind, no one offline."),
-  /* TRANSLATORS: Paragraph 5 of 5.  Write the date "17 May" the way your
-     language does.  The quoted theme must be, character for character,
-     your translation of the standalone WTISD 2021 theme string.  */
-  N_ ("We want to hear about your success stories, but also about your "
-      "challenges and lessons learned. Share them with ITU now and we "
-      "will give them the place they deserve during the 17 May "
-      "celebrations of World Telecommunication and Information Society "
-      "Day 2021 under the theme of \"Accelerating digital transformation "
-      "in challenging times\". Until then, stay safe, stay well and be "
-      "strong!"),
-  /* TRANSLATORS: Theme of World Telecommunication and Information
-     Society Day 2021, quoted in paragraph 5.  Both must read exactly
-     the same.  */
-  N_ ("Accelerating digital transformation in challenging times"),
-  /* TRANSLATORS: Theme of the ITU World Telecommunication Development
-     Conference 2021 (WTDC-21), quoted in paragraph 4.  Both must read
-     exactly the same.  */
-  N_ ("Connecting the unconnected to achieve sustainable development"),
+/* English: the message exactly as the ITU published it (ASCII, straight
+   quotes).  The texts are the msgids, so a catalog only has to carry the
+   translations.  Indexed by wtisd_text_id.  */
+const struct catalog catalog_english = {
+  .name = "en",
+  .tag = "en",
+  .display_name = "English",
+  .texts = {
+    /* TRANSLATORS: Title of the message.  WTISD is World Telecommunication
+       and Information Society Day (17 May); keep "WTISD" or use the
+       abbreviation the ITU uses in your language.  Houlin Zhao was
+       Secretary-General of the International Telecommunication Union
+       (ITU) from 2015 to 2022: write his name and title as ITU documents
+       in your language do.  */
+    N_ ("WTISD 2021: Message from ITU Secretary-General, Houlin Zhao"),
+    /* TRANSLATORS: Paragraph 1 of 5.  "ICT" (information and
+       communication technologies) appears in later paragraphs: use the
+       usual form of that abbreviation in your language.  */
+    N_ ("Driven by information and communication technologies, our "
+        "societies have undergone a digital transformation that gave "
+        "birth to the digital economy and information society."),
+    /* TRANSLATORS: Paragraph 2 of 5.  Keep "COVID-19" as it is written
+       in your language's official UN documents.  */
+    N_ ("The information society has emerged as one of the main lines of "
+        "defense against COVID-19. There have been many successful "
+        "stories, which have shone a spotlight both on the vital "
+        "importance of ICTs and deep digital inequalities between and "
+        "within countries."),
+    /* TRANSLATORS: Paragraph 3 of 5.  ITU is the International
+       Telecommunication Union: use its official name or abbreviation in
+       your language.  "World Telecommunication and Information Society
+       Day" is the official UN name of the day held on 17 May.  Keep "5G";
+       "AI" is artificial intelligence: use your language's usual
+       abbreviation.  */
+    N_ ("In this decisive year, ITU will use World Telecommunication and "
+        "Information Society Day to unite the world in pursuit of digital "
+        "transformation in every area of business and all parts of life. "
+        "It will be an opportunity to strengthen national strategies on "
+        "ICT development, implement smart policies and effective measures "
+        "to encourage investments in ICTs and digital skills, and upgrade "
+        "our services with new technologies ranging from AI to 5G that "
+        "are central to the digital economy."),
+    /* TRANSLATORS: Paragraph 4 of 5.  WSIS is the World Summit on the
+       Information Society (Geneva 2003, Tunis 2005); its "Action Lines"
+       are the lines of action of its Geneva Plan of Action.  "Connect 2030
+       Agenda" is the ITU agenda for global telecommunication/ICT
+       development.  The Sustainable Development Goals are those of the
+       United Nations 2030 Agenda.  The World Telecommunication Development
+       Conference 2021 is WTDC-21.  Use the official names in your
+       language.  The quoted theme must be, character for character, your
+       translation of the standalone WTDC-21 theme string.  */
+    N_ ("This moment in history calls for cooperation and partnerships. I "
+        "am calling on our members and other stakeholders to continue our "
+        "efforts to harness the power of ICTs to advance the WSIS Action "
+        "Lines, ITU's Connect 2030 Agenda, the United Nations Sustainable "
+        "Development Goals, as well as the theme \"Connecting the "
+        "unconnected to achieve sustainable development\" of the ITU World "
+        "Telecommunication Development Conference 2021, so that the "
+        "accelerating digital transformation we are witnessing leaves no "
+        "one behind, no one offline."),
+    /* TRANSLATORS: Paragraph 5 of 5.  Write the date "17 May" the way your
+       language does.  The quoted theme must be, character for character,
+       your translation of the standalone WTISD 2021 theme string.  */
+    N_ ("We want to hear about your success stories, but also about your "
+        "challenges and lessons learned. Share them with ITU now and we "
+        "will give them the place they deserve during the 17 May "
+        "celebrations of World Telecommunication and Information Society "
+        "Day 2021 under the theme of \"Accelerating digital transformation "
+        "in challenging times\". Until then, stay safe, stay well and be "
+        "strong!"),
+    /* TRANSLATORS: Theme of World Telecommunication and Information
+       Society Day 2021, quoted in paragraph 5.  Both must read exactly
+       the same.  */
+    N_ ("Accelerating digital transformation in challenging times"),
+    /* TRANSLATORS: Theme of the ITU World Telecommunication Development
+       Conference 2021 (WTDC-21), quoted in paragraph 4.  Both must read
+       exactly the same.  */
+    N_ ("Connecting the unconnected to achieve sustainable development"),
+  },
 };
-
-const char *
-wtisd_text (wtisd_text_id id)
-{
-  /* The enum's underlying type may be unsigned: compare as int.  */
-  if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
-    return NULL;
-  return catalog_lookup (message_texts[id]);
-}
-
-const char *
-text_msgid (wtisd_text_id id)
-{
-  return message_texts[id];
-}
 
 const char *
 wtisd_original_url (void)
