@@ -57,7 +57,10 @@ range_columns (const UChar *text, int32_t start, int32_t end)
   return width;
 }
 
-/* Emits the UTF-16 range [START, END) of TEXT as UTF-8.  */
+/* Emits the UTF-16 range [START, END) of TEXT as UTF-8, without the
+   white space it ends in: the space a line was broken at, or the newline
+   of a hard break, would make the line wider than the terminal, and the
+   terminal would show a stray blank line.  */
 static int
 emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
             void *data)
@@ -67,6 +70,9 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   char *line;
   int status;
 
+  /* White space is in the BMP: one code unit each.  */
+  while (end > start && u_isUWhiteSpace (text[end - 1]))
+    end--;
   u_strToUTF8 (NULL, 0, &length, text + start, end - start, &code);
   if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
     return -1;

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 /* Called for each line of wrapped text: LENGTH bytes at LINE (UTF-8, not
-   NUL-terminated, no newline; trailing spaces kept, so the lines joined
-   give back the text).  Returns 0 to go on.  */
+   NUL-terminated, without the white space the line ended in, newline
+   included).  Returns 0 to go on.  */
 typedef int wrap_line_fn (const char *line, size_t length, void *data);
 
 /* Splits the UTF-8 TEXT into lines of at most WIDTH columns (0: one line)

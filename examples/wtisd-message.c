@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <libintl.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -16,14 +15,19 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <wtisd.h>
 
 #include "wrap.h"
 
-#define _(msgid) gettext (msgid)
+/* The program's own strings live in the library's catalogs, read and
+   checked by the library: a translation whose printf directives differ
+   from the English is never used.  LANGUAGE is set once the options are
+   read.  */
+static const char *language = "en";
+#define _(msgid) wtisd_translate (language, msgid)
 
 /* GNU's exit status for a command-line usage error.  */
 #define EXIT_USAGE 2
@@ -33,8 +37,9 @@ static const char *program_name = "wtisd-message";
 /* What to print, from the command line.  */
 struct settings
 {
-  const char *language; /* A catalog language, or NULL: the locale's.  */
-  int width;            /* Columns; 0: no wrapping.  */
+  const char *tag;   /* --lang, or NULL: the environment's language.  */
+  int width;         /* Columns; 0: no wrapping; -1: the default.  */
+  int help, version, list_languages;
   int title, themes;    /* Print only the title, the themes...  */
   int paragraphs[WTISD_PARAGRAPH_COUNT + 1]; /* ...or these paragraphs.  */
   int url_form; /* URL_DISPLAY, or a wtisd_form.  */
@@ -154,83 +159,6 @@ print_version (void)
          stdout);
 }
 
-static const char *
-getenv_nonempty (const char *name)
-{
-  const char *value = getenv (name);
-  return value != NULL && *value != '\0' ? value : NULL;
-}
-
-/* The catalog language the environment asks for, read the way gettext
-   reads it: the first entry of LANGUAGE that has a catalog, else LC_ALL,
-   LC_MESSAGES, LANG.  "en" when none names one.  */
-static const char *
-environment_language (void)
-{
-  const char *variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-  const char *list = getenv_nonempty ("LANGUAGE"), *language;
-  size_t i;
-
-  while (list != NULL && *list != '\0')
-    {
-      char entry[80];
-      size_t length = strcspn (list, ":");
-
-      if (length < sizeof entry)
-        {
-          memcpy (entry, list, length);
-          entry[length] = '\0';
-          language = wtisd_language (entry);
-          if (language != NULL && strcmp (language, "en") != 0)
-            return language;
-        }
-      list += length + (list[length] == ':');
-    }
-  for (i = 0; i < sizeof variables / sizeof variables[0]; i++)
-    if (getenv_nonempty (variables[i]) != NULL)
-      {
-        language = wtisd_language (getenv (variables[i]));
-        return language != NULL ? language : "en";
-      }
-  return "en";
-}
-
-/* The program's own messages in LANGUAGE: gettext honours LANGUAGE in
-   any locale but "C", so leave "C" for C.UTF-8 where needed.  */
-static void
-messages_use_language (const char *language)
-{
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  if (messages == NULL || strcmp (messages, "C") == 0
-      || strcmp (messages, "POSIX") == 0)
-    setlocale (LC_ALL, "C.UTF-8");
-  setenv ("LANGUAGE", language, 1);
-}
-
-/* Whether TAG asks for English (or the C locale) itself, so that getting
-   English is no fallback worth a note.  */
-static int
-asks_for_english (const char *tag)
-{
-  return (strncasecmp (tag, "en", 2) == 0 && strchr ("-_.@", tag[2]) != NULL)
-         || strcasecmp (tag, "C") == 0 || strcasecmp (tag, "POSIX") == 0
-         || strncasecmp (tag, "C.", 2) == 0;
-}
-
-/* A fresh container often has no locale but C and C.UTF-8, so
-   setlocale (LC_ALL, "") fails for LANG=ru_RU.UTF-8.  The message then
-   comes through the library's explicit-language lookup, which needs no
-   installed locale.  Returns that language, or NULL when the locale is
-   installed and gettext decides.  */
-static const char *
-locale_init (void)
-{
-  if (setlocale (LC_ALL, "") != NULL)
-    return NULL;
-  return environment_language ();
-}
-
 /* Parses a whole decimal number from MIN to MAX; -1 when ARG is not.  */
 static long
 number_parse (const char *arg, long min, long max)
@@ -266,21 +194,35 @@ static const char *const normalization_names[]
 /* Reports a bad option value on one line: MESSAGE names the option and
    takes the program's name and VALUE.  Returns the usage status.  */
 #define BAD_VALUE(message, value)                                             \
-  (fprintf (stderr, message, program_name, value), EXIT_USAGE)
+  (fprintf (stderr, message, program_name, quote (value)), EXIT_USAGE)
 
-/* Reports what --lang=TAG resolved to (RESOLVED), once the messages
-   speak the language: a malformed TAG, or one without a catalog.
-   Returns 0, or the usage status.  */
-static int
-language_report (const char *resolved, const char *tag)
+/* ARG as it is safe to show on a terminal: control and format
+   characters and bytes that are not UTF-8 as \xHH escapes, and cut
+   short.  In a static buffer, overwritten by the next call.  */
+static const char *
+quote (const char *arg)
 {
-  if (resolved == NULL)
-    return BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"), tag);
-  if (strcmp (resolved, "en") == 0 && !asks_for_english (tag))
-    fprintf (stderr,
-             _ ("%s: no catalog for language '%s'; printing English\n"),
-             program_name, tag);
-  return 0;
+  static char quoted[4 * 64 + 4];
+  size_t used = 0;
+  int32_t i = 0, length = (int32_t)strnlen (arg, 4096);
+
+  while (i < length && used + 8 < sizeof quoted)
+    {
+      int32_t start = i;
+      UChar32 c;
+
+      U8_NEXT (arg, i, length, c);
+      if (c < 0 || u_charType (c) == U_CONTROL_CHAR
+          || u_charType (c) == U_FORMAT_CHAR)
+        for (; start < i; start++)
+          used += (size_t)sprintf (quoted + used, "\\x%02x",
+                                   (unsigned char)arg[start]);
+      else
+        while (start < i)
+          quoted[used++] = arg[start++];
+    }
+  strcpy (quoted + used, i < length ? "..." : "");
+  return quoted;
 }
 
 /* Handles one option with a value.  Returns 0, or the usage status.  */
@@ -328,37 +270,36 @@ value_option (struct settings *settings, int option, const char *arg)
   return EXIT_USAGE;
 }
 
-/* The terminal's width when standard output is one, else 80.  */
+/* The terminal's width when standard output is one, else COLUMNS when
+   set, else 80.  */
 static int
 default_width (void)
 {
   struct winsize size;
+  const char *columns = getenv ("COLUMNS");
+  long number;
 
   if (isatty (STDOUT_FILENO) && ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0
       && size.ws_col > 0)
     return size.ws_col;
+  if (columns != NULL && (number = number_parse (columns, 1, 100000)) > 0)
+    return (int)number;
   return 80;
 }
 
-/* Prints each available language with its name in its own language.  */
+/* Prints each available language with its name in its own language, the
+   names in one column.  */
 static void
 list_languages (void)
 {
-  const char *const *language;
+  const char *const *languages = wtisd_languages (), *const *l;
+  int width = 0;
 
-  for (language = wtisd_languages (); *language != NULL; language++)
-    {
-      UErrorCode code = U_ZERO_ERROR;
-      char id[ULOC_FULLNAME_CAPACITY], name[256];
-      UChar utf16[128];
-      int32_t length;
-
-      snprintf (id, sizeof id, "%.*s", (int)strcspn (*language, "@"),
-                *language);
-      length = uloc_getDisplayName (id, id, utf16, 128, &code);
-      u_strToUTF8 (name, sizeof name, NULL, utf16, length, &code);
-      printf ("%-7s %s\n", *language, U_SUCCESS (code) ? name : *language);
-    }
+  for (l = languages; *l != NULL; l++)
+    if ((int)strlen (*l) > width)
+      width = (int)strlen (*l);
+  for (l = languages; *l != NULL; l++)
+    printf ("%-*s  %s\n", width, *l, wtisd_language_name (*l));
 }
 
 static int
@@ -400,13 +341,6 @@ text_write (const struct settings *settings, const char *text, int width)
     }
   free (normalized);
   return status;
-}
-
-static const char *
-message_text (const struct settings *settings, wtisd_text_id id)
-{
-  return settings->language != NULL ? wtisd_text_in (settings->language, id)
-                                    : wtisd_text (id);
 }
 
 /* The address the message was copied from, in the chosen form; for
@@ -459,7 +393,7 @@ message_write (const struct settings *settings)
         continue;
       if (parts++ > 0)
         putchar ('\n');
-      status = text_write (settings, message_text (settings, id),
+      status = text_write (settings, wtisd_text_in (language, id),
                            settings->width);
     }
   if (whole && status == 0)
@@ -469,7 +403,7 @@ message_write (const struct settings *settings)
       snprintf (source_line, sizeof source_line, _ ("Source: %s\n"), url);
       source_line[strcspn (source_line, "\n")] = '\0';
       putchar ('\n');
-      status = text_write (settings, source_line, 0);
+      status = text_write (settings, source_line, settings->width);
     }
   return status;
 }
@@ -490,80 +424,183 @@ close_stdout (int status)
   return EXIT_FAILURE;
 }
 
-/* Finds the last --lang before anything else is parsed, so that every
-   message, --help included, is in that language; NULL without one.  */
-static const char *
-language_prescan (int argc, char **argv)
+/* What getopt_long found wrong with ARG, an option; ARG is in the
+   user's words.  */
+static void
+option_error (const char *arg, int short_option)
 {
-  const char *tag = NULL;
-  int c;
+  size_t length = strcspn (arg + 2, "=");
+  const struct option *option, *match = NULL;
+  int matches = 0;
 
-  opterr = 0;
-  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
-    if (c == OPTION_LANG)
-      tag = optarg;
-  opterr = 1;
-  optind = 0; /* GNU getopt: start again from scratch.  */
-  return tag;
+  if (strncmp (arg, "--", 2) != 0)
+    {
+      char text[3] = { '-', (char)short_option, '\0' };
+      int printable = short_option > ' ' && short_option < 0x7f;
+
+      fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
+               quote (printable ? text : arg));
+      return;
+    }
+  for (option = long_options; option->name != NULL; option++)
+    if (strncmp (option->name, arg + 2, length) == 0)
+      {
+        match = option;
+        matches++;
+        if (strlen (option->name) == length)
+          {
+            matches = 1;
+            break;
+          }
+      }
+  if (matches > 1)
+    fprintf (stderr, _ ("%s: option '%s' is ambiguous\n"), program_name,
+             quote (arg));
+  else if (matches == 1 && match->has_arg == no_argument)
+    fprintf (stderr, _ ("%s: option '%s' doesn't allow an argument\n"),
+             program_name, quote (arg));
+  else if (matches == 1)
+    fprintf (stderr, _ ("%s: option '%s' requires an argument\n"),
+             program_name, quote (arg));
+  else
+    fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
+             quote (arg));
 }
 
-static void
-catalogs_bind (const struct settings *settings)
+/* Reads the command line into SETTINGS without printing anything, so
+   that every message can be in the language --lang asks for, wherever
+   it stands.  Returns 0, or the index in ARGV of the first bad option
+   (its value too: an option with a bad value is handled later).  */
+static int
+options_read (struct settings *settings, int argc, char **argv,
+              int *bad_short)
 {
-  if (settings->language != NULL)
-    messages_use_language (settings->language);
-  bindtextdomain (PACKAGE, wtisd_localedir ());
-  bind_textdomain_codeset (PACKAGE, "UTF-8");
-  textdomain (PACKAGE);
+  int c, bad = 0;
+
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
+    switch (c)
+      {
+      case 'h':
+        settings->help = 1;
+        break;
+      case 'V':
+        settings->version = 1;
+        break;
+      case OPTION_LANG:
+        settings->tag = optarg;
+        break;
+      case OPTION_LIST_LANGUAGES:
+        settings->list_languages = 1;
+        break;
+      case OPTION_TITLE:
+        settings->title = 1;
+        break;
+      case OPTION_THEMES:
+        settings->themes = 1;
+        break;
+      case '?':
+      case ':':
+        if (bad == 0)
+          {
+            bad = optind - 1;
+            *bad_short = optopt;
+          }
+        break;
+      }
+  return bad;
+}
+
+/* Sets LANGUAGE from --lang, or from the environment; reports a tag
+   that is malformed or has no usable catalog.  Returns 0, or the exit
+   status.  */
+static int
+language_choose (const struct settings *settings)
+{
+  int status;
+
+  language = wtisd_environment_language ();
+  if (settings->tag == NULL)
+    return 0;
+  status = wtisd_language_check (settings->tag);
+  if (status == WTISD_EINVAL)
+    return BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"),
+                      settings->tag);
+  if (status != WTISD_OK && status != WTISD_ENOCATALOG
+      && status != WTISD_ECATALOG)
+    {
+      fprintf (stderr, "%s: %s\n", program_name,
+               wtisd_strerror_in (language, status));
+      return EXIT_FAILURE;
+    }
+  language = wtisd_language (settings->tag);
+  if (status == WTISD_ENOCATALOG)
+    fprintf (stderr,
+             _ ("%s: no catalog for language '%s'; printing English\n"),
+             program_name, quote (settings->tag));
+  else if (status == WTISD_ECATALOG)
+    fprintf (stderr,
+             _ ("%s: the catalog for language '%s' is damaged; printing "
+                "English\n"),
+             program_name, quote (settings->tag));
+  return 0;
+}
+
+/* Handles the options with values, now that messages speak the
+   language.  Returns 0, or the usage status.  */
+static int
+values_read (struct settings *settings, int argc, char **argv)
+{
+  int c, status = 0;
+
+  optind = 0; /* GNU getopt: start again from scratch.  */
+  while (status == 0
+         && (c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
+    if (c == OPTION_PARAGRAPH || c == OPTION_WIDTH || c == OPTION_URL_FORM
+        || c == OPTION_NORMALIZE)
+      status = value_option (settings, c, optarg);
+  return status;
 }
 
 int
 main (int argc, char **argv)
 {
   struct settings settings = { 0 };
-  const char *tag, *resolved = NULL;
-  int c;
+  int bad, bad_short = 0, status;
 
+  setlocale (LC_ALL, "");
   settings.url_form = URL_DISPLAY;
-  settings.language = locale_init ();
-  tag = language_prescan (argc, argv);
-  if (tag != NULL && (resolved = wtisd_language (tag)) != NULL)
-    settings.language = resolved;
-  catalogs_bind (&settings);
-  if (tag != NULL && language_report (resolved, tag) != 0)
+  settings.width = -1;
+  bad = options_read (&settings, argc, argv, &bad_short);
+  if ((status = language_choose (&settings)) != 0)
+    return status == EXIT_USAGE ? usage (status) : status;
+  if (bad != 0)
+    {
+      option_error (argv[bad], bad_short);
+      return usage (EXIT_USAGE);
+    }
+  if (values_read (&settings, argc, argv) != 0)
     return usage (EXIT_USAGE);
-  settings.width = default_width ();
-  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
-    switch (c)
-      {
-      case 'h':
-        return close_stdout (usage (EXIT_SUCCESS));
-      case 'V':
-        print_version ();
-        return close_stdout (EXIT_SUCCESS);
-      case OPTION_LANG:
-        break; /* Done by language_prescan.  */
-      case OPTION_LIST_LANGUAGES:
-        list_languages ();
-        return close_stdout (EXIT_SUCCESS);
-      case OPTION_TITLE:
-        settings.title = 1;
-        break;
-      case OPTION_THEMES:
-        settings.themes = 1;
-        break;
-      case '?':
-        return usage (EXIT_USAGE);
-      default:
-        if (value_option (&settings, c, optarg) != 0)
-          return usage (EXIT_USAGE);
-      }
   if (optind < argc)
     {
       fprintf (stderr, _ ("%s: extra operand '%s'\n"), program_name,
-               argv[optind]);
+               quote (argv[optind]));
       return usage (EXIT_USAGE);
     }
+  if (settings.help)
+    return close_stdout (usage (EXIT_SUCCESS));
+  if (settings.version)
+    {
+      print_version ();
+      return close_stdout (EXIT_SUCCESS);
+    }
+  if (settings.list_languages)
+    {
+      list_languages ();
+      return close_stdout (EXIT_SUCCESS);
+    }
+  if (settings.width < 0)
+    settings.width = default_width ();
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }
