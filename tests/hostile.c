@@ -193,7 +193,7 @@ damage_apply (struct buffer *b, enum damage damage)
       word_set (b, 4, 0x00020000u);
       break;
     case INVALID_UTF8:
-      title = memmem (b->data, b->size, "JMTSI", 5);
+      title = memmem (b->data, b->size, "Message du", 10);
       if (title != NULL)
         title[1] = 0xff;
       break;
