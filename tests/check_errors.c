@@ -11,15 +11,16 @@
 
 #include "testutil.h"
 
-/* data/strerror-en.txt: one line per code, WTISD_OK down to WTISD_EICU,
-   then the message for any unknown code.  */
-#define KNOWN_CODES 6
+/* data/strerror-en.txt: one line per code, WTISD_OK down to
+   WTISD_ECATALOG, then the message for any unknown code.  */
+#define KNOWN_CODES 8
 
 static const int known_codes[KNOWN_CODES] = {
-  WTISD_OK, WTISD_EINVAL, WTISD_EUTF8, WTISD_EIDNA, WTISD_ENOMEM, WTISD_EICU,
+  WTISD_OK,     WTISD_EINVAL, WTISD_EUTF8,      WTISD_EIDNA,
+  WTISD_ENOMEM, WTISD_EICU,   WTISD_ENOCATALOG, WTISD_ECATALOG,
 };
 
-static const int unknown_codes[] = { 1, -6, -1000, INT_MIN, INT_MAX };
+static const int unknown_codes[] = { 1, -8, -1000, INT_MIN, INT_MAX };
 
 START_TEST (test_codes_have_documented_values)
 {
@@ -29,6 +30,8 @@ START_TEST (test_codes_have_documented_values)
   ck_assert_int_eq (WTISD_EIDNA, -3);
   ck_assert_int_eq (WTISD_ENOMEM, -4);
   ck_assert_int_eq (WTISD_EICU, -5);
+  ck_assert_int_eq (WTISD_ENOCATALOG, -6);
+  ck_assert_int_eq (WTISD_ECATALOG, -7);
 }
 END_TEST
 

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,27 @@ read_table (const char *name, char **buffer, const char **inputs,
   return rows;
 }
 
+/* The language a table row expects: the first of its '|'-separated
+   ALTERNATIVES that has a catalog ("zh_TW|en": zh_TW while that catalog
+   ships, English before), so that adding a language breaks no row.  */
+static const char *
+expected_language (const char *alternatives)
+{
+  static char chosen[64];
+  const char *const *languages;
+  size_t length;
+
+  for (;;)
+    {
+      length = strcspn (alternatives, "|");
+      snprintf (chosen, sizeof chosen, "%.*s", (int)length, alternatives);
+      for (languages = wtisd_languages (); *languages != NULL; languages++)
+        if (strcmp (*languages, chosen) == 0 || alternatives[length] == '\0')
+          return chosen;
+      alternatives += length + 1;
+    }
+}
+
 START_TEST (test_resolution_table)
 {
   const char *inputs[MAX_ROWS], *expected[MAX_ROWS];
@@ -55,6 +77,9 @@ START_TEST (test_resolution_table)
       const char *language = wtisd_language (inputs[i]);
       const char *title = wtisd_text_in (inputs[i], WTISD_TITLE);
 
+      expected[i] = strcmp (expected[i], "-") == 0
+                        ? expected[i]
+                        : strdup (expected_language (expected[i]));
       if (strcmp (expected[i], "-") == 0)
         {
           ck_assert_msg (language == NULL && title == NULL,

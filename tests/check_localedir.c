@@ -3,6 +3,7 @@
 
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,14 +11,19 @@
 
 #include "testutil.h"
 
-/* The test harness points WTISD_LOCALEDIR at the build tree's catalogs.  */
+/* The test harness points WTISD_LOCALEDIR at the build tree's catalogs;
+   the configured directory comes after it.  */
 static const char *
 harness_localedir (void)
 {
+  static char path[4096];
   const char *dir = getenv ("WTISD_LOCALEDIR");
+  const char *configured = getenv ("WTISD_CONFIGURED_LOCALEDIR");
 
-  ck_assert_msg (dir != NULL, "WTISD_LOCALEDIR is not set");
-  return dir;
+  ck_assert_msg (dir != NULL && configured != NULL,
+                 "WTISD_LOCALEDIR or WTISD_CONFIGURED_LOCALEDIR is not set");
+  snprintf (path, sizeof path, "%s:%s", dir, configured);
+  return path;
 }
 
 START_TEST (test_environment_sets_default)

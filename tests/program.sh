@@ -20,8 +20,8 @@ cmp -s "$workdir/default" "$stdout" || fail "the default width is not 80"
 expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=fr_FR.UTF-8 "$prog" --width=0
 expect_output wtisd-message.ru.out 0 env -u LC_ALL LANG=ru_RU.UTF-8 "$prog" --width=0
 expect_output wtisd-message.fr.out 0 env -u LC_ALL LC_MESSAGES=fr_FR.UTF-8 "$prog" --width=0
-expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 LANGUAGE=de:fr "$prog" --width=0
-expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=xx_YY.UTF-8 "$prog" --width=0
+expect_output wtisd-message.fr.out 0 env -u LC_ALL LANG=qaa_YY.UTF-8 LANGUAGE=qab:fr "$prog" --width=0
+expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=qaa_YY.UTF-8 "$prog" --width=0
 
 # Every shipped language, through gettext (LANGUAGE in C.UTF-8) and
 # through --lang, unwrapped and at 40 and 72 columns; --help translated
@@ -70,8 +70,8 @@ expect_output_and_note () {
   cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" || fail "$*: not English"
   test "$(wc -l < "$stderr")" -eq 1 || fail "$*: expected one line on stderr"
 }
-expect_output_and_note --lang=pt-BR
-expect_stderr_contains "pt-BR"
+expect_output_and_note --lang=qaa-BR
+expect_stderr_contains "qaa-BR"
 
 # Bad values: one line naming the option and the value, then the usage
 # hint, nothing on stdout, status 2.
