@@ -138,8 +138,9 @@ usage (int status)
             "LC_ALL,\n"
             "LC_MESSAGES and LANG, even when that locale is not installed.  "
             "The output\n"
-            "is UTF-8.  WTISD_LOCALEDIR names another directory of "
-            "catalogs.\n"),
+            "is UTF-8.  WTISD_LOCALEDIR lists directories of catalogs, "
+            "separated by\n"
+            "colons, to search before the installed ones.\n"),
          stdout);
   return status;
 }
