@@ -38,16 +38,21 @@ read_file (const char *path)
 }
 
 char *
-testutil_read_data (const char *name)
+testutil_load_data (const char *name)
 {
   const char *srcdir = getenv ("srcdir");
   char path[4096];
 
-  char *contents;
-
   snprintf (path, sizeof path, "%s/data/%s", srcdir ? srcdir : ".", name);
-  contents = read_file (path);
-  ck_assert_msg (contents != NULL, "cannot read %s", path);
+  return read_file (path);
+}
+
+char *
+testutil_read_data (const char *name)
+{
+  char *contents = testutil_load_data (name);
+
+  ck_assert_msg (contents != NULL, "cannot read data/%s", name);
   return contents;
 }
 

@@ -14,6 +14,10 @@
    test when the file cannot be read.  Free with free().  */
 char *testutil_read_data (const char *name);
 
+/* The same, but NULL when the file cannot be read: safe to call outside
+   a test, as when a loop test's rows are counted.  */
+char *testutil_load_data (const char *name);
+
 /* Splits the message file NAME into its title and paragraphs; fails the
    test unless it has at least TESTUTIL_MESSAGE_PARTS of them.  PARTS[i]
    points into *BUFFER, which the caller frees.  */
