@@ -1,0 +1,122 @@
+#!/bin/sh
+# hostile-program.sh - wtisd-message with hostile catalogs in its search
+# path: format strings in its own messages, terminal controls in the
+# texts, a damaged or blocking English catalog, a hostile parent of a
+# sound regional catalog, a garbage hash table.  Never a crash or a hang,
+# never a control character on stdout or stderr, English (or the sound
+# catalog) with a note.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+prog=$top_builddir/examples/wtisd-message
+french=$top_srcdir/po/fr.po
+
+# catalog DIR LANG: compiles standard input (a .po file) as DIR's LANG,
+# without msgfmt --check, which would refuse the hostile ones.
+catalog () {
+  mkdir -p "$1/$2/LC_MESSAGES"
+  "$MSGFMT" -o "$1/$2/LC_MESSAGES/libwtisd.mo" - || exit 99
+}
+
+# hostile NAME SED-SCRIPT: a French catalog edited by SED-SCRIPT.
+hostile () {
+  sed -e "$2" "$french" > "$workdir/$1.po"
+  cmp -s "$french" "$workdir/$1.po" && exit 99 # The edit must take.
+  catalog "$workdir/$1" fr < "$workdir/$1.po"
+}
+
+# The output of a run may hold no control character but newlines.
+expect_clean () {
+  if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$stdout" "$stderr"; then
+    fail "$last_command: a control character reached the terminal"
+  fi
+}
+
+# Each program message with forty %s, %n or %x %p instead of its %s.
+hostile format-forty '/^msgstr "Source/s/%s/%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s/'
+hostile format-n 's/^\(msgstr ".*\)%s\(.*\)$/\1%n%s\2/'
+hostile format-x-p 's/^\(msgstr ".*\)%s\(.*\)$/\1%x %p %s\2/'
+# Terminal controls in the texts: clear the screen, a hyperlink, a
+# window title, a bell, right-to-left override, a newline.
+hostile escape-csi '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033[2J/}'
+hostile osc8 '/^msgid "Accelerating/{n;s/^msgstr "\(.*\)"$/msgstr "\\033]8;;https:\/\/example.invalid\\033\\\\\1\\033]8;;\\033\\\\"/}'
+hostile osc0 '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033]0;owned\\a/}'
+hostile bell '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\a/}'
+hostile rlo '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "‮/}'
+hostile newline '/^msgid "WTISD 2021/{n;s/^msgstr "\(...\)/msgstr "\1\\n/}'
+
+for name in format-forty format-n format-x-p escape-csi osc8 osc0 bell rlo \
+    newline; do
+  dir=$workdir/$name
+  for args in "--lang=fr" "--lang=fr --help" "--lang=fr --width=bad" \
+      "--lang=fr --no-such" "--lang=fr extra"; do
+    # shellcheck disable=SC2086 # one word per argument
+    run_status=$(env WTISD_LOCALEDIR="$dir" timeout 10 "$prog" $args \
+      > "$stdout" 2> "$stderr"; echo $?)
+    last_command="$name: wtisd-message $args"
+    case $run_status in
+      0|2) ;;
+      *) fail "$last_command: exit status $run_status" ;;
+    esac
+    expect_clean
+  done
+  run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=fr --width=0
+  cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" ||
+    fail "$name: the hostile catalog was used"
+  expect_stderr_contains "'fr' is damaged"
+  run 0 env WTISD_LOCALEDIR="$dir" LC_ALL= LANG=fr_FR.UTF-8 "$prog" --width=0
+  cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" ||
+    fail "$name: LANG=fr_FR: the hostile catalog was used"
+  expect_clean
+done
+
+# A damaged English catalog, then a FIFO in its place: English from the
+# library's own texts for every way of asking, never a hang.
+for kind in damaged fifo; do
+  dir=$workdir/english-$kind
+  mkdir -p "$dir/en/LC_MESSAGES"
+  if test $kind = fifo; then
+    mkfifo "$dir/en/LC_MESSAGES/libwtisd.mo" || exit 99
+  else
+    head -c 600 "$WTISD_LOCALEDIR/fr/LC_MESSAGES/libwtisd.mo" \
+      > "$dir/en/LC_MESSAGES/libwtisd.mo"
+  fi
+  for args in --lang=en --lang=en-GB --lang=C --lang=qaa; do
+    run 0 env WTISD_LOCALEDIR="$dir" timeout 10 "$prog" --width=0 $args
+    cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" ||
+      fail "english-$kind: $args is not English"
+  done
+  run 0 env WTISD_LOCALEDIR="$dir" LC_ALL= LANG=qaa_QQ.UTF-8 timeout 10 "$prog" --width=0
+  cmp -s "$srcdir/data/wtisd-message.en.out" "$stdout" ||
+    fail "english-$kind: LANG=qaa_QQ is not English"
+done
+
+# A sound fr_CA beside a hostile fr: fr_CA is read, fr never.
+dir=$workdir/parent
+catalog "$dir" fr_CA < "$french"
+sed -e '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033[2J/}' \
+  -e '/^msgstr "Source/s/%s/%s %s %s %s %s %s %s %s %s %s/' "$french" |
+  catalog "$dir" fr
+expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=fr-CA --width=0
+run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=fr --width=0
+expect_clean
+
+# The hash table is for glibc, which never reads these catalogs: garbage
+# there changes nothing.
+dir=$workdir/hash
+catalog "$dir" fr < "$french"
+mo=$dir/fr/LC_MESSAGES/libwtisd.mo
+# Hash table size and offset (little-endian words at 20 and 24).
+printf '\377\377\377\177\000\360\377\177' |
+  dd of="$mo" bs=1 seek=20 conv=notrunc 2> /dev/null
+expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" timeout 10 "$prog" --lang=fr --width=0
+expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" LC_ALL= LANG=fr_FR.UTF-8 timeout 10 "$prog" --width=0
+
+# The user's own input is echoed escaped.
+run 2 "$prog" "--lang=$(printf 'x\033[2J\nfr')"
+expect_clean
+expect_stderr_contains '\x1b'
+run 2 "$prog" "$(printf -- '--bad\033]0;x\a')"
+expect_clean
+finish
