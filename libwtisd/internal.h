@@ -212,8 +212,10 @@ int language_tag_parse (const char *s, size_t length,
                         struct language_tag *tag);
 
 /* Writes the catalog names to try for TAG, most specific first, into
-   NAMES; returns how many (0 for the C locale and private use).  */
-int language_candidates (const struct language_tag *tag,
+   NAMES; returns how many (0 for the C locale and private use).  With
+   GETTEXT_NAMES, only the names GNU gettext itself would try for a
+   locale name (no Chinese by script: "zh" is not zh_CN).  */
+int language_candidates (const struct language_tag *tag, int gettext_names,
                          char names[][LANGUAGE_NAME_MAX]);
 
 /* Writes TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */

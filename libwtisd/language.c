@@ -40,11 +40,20 @@ struct resolution
   int status;
 };
 
+/* How a string names a catalog: as a language tag (wtisd_text_in), or as
+   GNU gettext reads a locale name or an entry of LANGUAGE (wtisd_text).  */
+enum naming
+{
+  NAMING_TAG,
+  NAMING_GETTEXT
+};
+
 struct tag_entry
 {
   struct tag_entry *next;
   struct resolution resolution;
   uint32_t hash;
+  enum naming naming;
   size_t length;
   char tag[];
 };
@@ -141,10 +150,10 @@ catalog_find (struct localedir *dir, struct language_cache *cache,
 /* Resolves the parsed TAG in DIR.  */
 static struct resolution
 resolve_candidates (struct localedir *dir, struct language_cache *cache,
-                    const struct language_tag *tag)
+                    const struct language_tag *tag, enum naming naming)
 {
   char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  int count = language_candidates (tag, names), i;
+  int count = language_candidates (tag, naming == NAMING_GETTEXT, names), i;
   struct resolution result = { NULL, WTISD_ENOCATALOG };
 
   for (i = 0; i < count; i++)
@@ -180,14 +189,14 @@ tag_hash (const char *tag, size_t length)
 
 static const struct tag_entry *
 tag_find (struct language_cache *cache, const char *tag, size_t length,
-          uint32_t hash)
+          uint32_t hash, enum naming naming)
 {
   const struct tag_entry *entry = atomic_load_explicit (
       &cache->tags[hash % TAG_BUCKETS], memory_order_acquire);
 
   for (; entry != NULL; entry = entry->next)
     if (entry->hash == hash && entry->length == length
-        && memcmp (entry->tag, tag, length) == 0)
+        && entry->naming == naming && memcmp (entry->tag, tag, length) == 0)
       return entry;
   return NULL;
 }
@@ -195,18 +204,19 @@ tag_find (struct language_cache *cache, const char *tag, size_t length,
 /* Remembers RESOLUTION for TAG, while there is room.  */
 static void
 tag_add (struct language_cache *cache, const char *tag, size_t length,
-         uint32_t hash, struct resolution resolution)
+         uint32_t hash, enum naming naming, struct resolution resolution)
 {
   _Atomic (struct tag_entry *) *bucket = &cache->tags[hash % TAG_BUCKETS];
   struct tag_entry *entry;
 
   pthread_mutex_lock (&language_lock);
   if (cache->tag_count < TAGS_MAX
-      && tag_find (cache, tag, length, hash) == NULL
+      && tag_find (cache, tag, length, hash, naming) == NULL
       && (entry = malloc (sizeof *entry + length + 1)) != NULL)
     {
       entry->resolution = resolution;
       entry->hash = hash;
+      entry->naming = naming;
       entry->length = length;
       memcpy (entry->tag, tag, length);
       entry->tag[length] = '\0';
@@ -222,7 +232,8 @@ tag_add (struct language_cache *cache, const char *tag, size_t length,
    that the steady state stays small.  */
 static __attribute__ ((__noinline__)) struct resolution
 tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
-                  const char *tag, size_t length, uint32_t hash)
+                  const char *tag, size_t length, uint32_t hash,
+                  enum naming naming)
 {
   struct resolution result = { NULL, WTISD_EINVAL };
   char text[LANGUAGE_TAG_MAX + 1];
@@ -234,17 +245,22 @@ tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
   text[length] = '\0';
   if (language_tag_parse (text, length, &parsed) != 0)
     return result;
-  result = resolve_candidates (dir, cache, &parsed);
+  /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
+  if (naming == NAMING_GETTEXT
+      && memchr (text, '-', strcspn (text, ".@")) != NULL)
+    result.status = WTISD_ENOCATALOG;
+  else
+    result = resolve_candidates (dir, cache, &parsed, naming);
   /* Only a lasting answer is remembered: memory may come back.  */
   if (result.status == WTISD_OK || result.status == WTISD_ENOCATALOG
       || result.status == WTISD_ECATALOG)
-    tag_add (cache, text, length, hash, result);
+    tag_add (cache, text, length, hash, naming, result);
   return result;
 }
 
 /* How the LENGTH bytes at TAG resolve in the search path in force.  */
 static inline struct resolution
-tag_resolve (const char *tag, size_t length)
+tag_resolve (const char *tag, size_t length, enum naming naming)
 {
   struct resolution failed = { NULL, WTISD_ENOMEM };
   struct localedir *dir = localedir_now ();
@@ -255,9 +271,10 @@ tag_resolve (const char *tag, size_t length)
   if (dir == NULL || (cache = cache_for (dir)) == NULL)
     return failed;
   hash = tag_hash (tag, length);
-  entry = tag_find (cache, tag, length, hash);
-  return entry != NULL ? entry->resolution
-                       : tag_resolve_slow (dir, cache, tag, length, hash);
+  entry = tag_find (cache, tag, length, hash, naming);
+  return entry != NULL
+             ? entry->resolution
+             : tag_resolve_slow (dir, cache, tag, length, hash, naming);
 }
 
 /* The catalog LANG resolves to, English when none; NULL for a NULL or
@@ -274,7 +291,7 @@ language_catalog (const char *lang, int *status)
       return NULL;
     }
   length = strnlen (lang, LANGUAGE_TAG_MAX + 1);
-  result = tag_resolve (lang, length);
+  result = tag_resolve (lang, length, NAMING_TAG);
   *status = result.status;
   if (result.catalog != NULL)
     return result.catalog;
@@ -373,7 +390,7 @@ list_catalog (const char *list)
         return NULL;
       if (length > 0)
         {
-          result = tag_resolve (list, length);
+          result = tag_resolve (list, length, NAMING_GETTEXT);
           if (result.catalog != NULL)
             return result.catalog;
         }
@@ -427,7 +444,7 @@ wtisd_environment_language (void)
           size_t length = strcspn (value, ":");
 
           if (length > 0)
-            catalog = tag_resolve (value, length).catalog;
+            catalog = tag_resolve (value, length, NAMING_TAG).catalog;
           value += length;
         }
       if (catalog != NULL)
@@ -465,7 +482,7 @@ is_catalog_name (const char *name)
 
   return length < LANGUAGE_NAME_MAX
          && language_tag_parse (name, length, &tag) == 0
-         && language_candidates (&tag, names) > 0
+         && language_candidates (&tag, 0, names) > 0
          && strcmp (names[0], name) == 0;
 }
 

@@ -203,7 +203,7 @@ candidates_chinese (const struct language_tag *tag,
 }
 
 int
-language_candidates (const struct language_tag *tag,
+language_candidates (const struct language_tag *tag, int gettext_names,
                      char names[][LANGUAGE_NAME_MAX])
 {
   const char *modifier = tag->modifier;
@@ -211,7 +211,7 @@ language_candidates (const struct language_tag *tag,
 
   if (tag->is_c || *tag->language == '\0')
     return 0;
-  if (strcmp (tag->language, "zh") == 0)
+  if (strcmp (tag->language, "zh") == 0 && !gettext_names)
     return candidates_chinese (tag, names);
   if (*modifier == '\0' && *tag->script != '\0')
     modifier = script_modifier (tag->script);
