@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,52 @@ START_TEST (test_localedir_change_applies_later)
 }
 END_TEST
 
+/* A private-use tag for each I: qaa-AA, qab-AA, ...  */
+static void
+made_up_tag (int i, char *tag, size_t size)
+{
+  snprintf (tag, size, "q%c%c-%c%c", 'a' + i % 20, 'a' + i / 20 % 26,
+            'A' + i / 520 % 26, 'A' + i / 13520 % 26);
+}
+
+/* A server that passes each request's ?lang= to the library: memory
+   stays bounded however many tags it sees, and every catalog language,
+   seen before or after the flood, keeps its pointer and allocates
+   nothing after its first use.  */
+START_TEST (test_many_made_up_tags_stay_bounded)
+{
+  const char *french = wtisd_text_in ("fr", WTISD_TITLE), *russian;
+  struct mallinfo2 before, after;
+  char tag[16];
+  int i;
+
+  before = mallinfo2 ();
+  for (i = 0; i < 20000; i++)
+    {
+      made_up_tag (i, tag, sizeof tag);
+      ck_assert_str_eq (wtisd_language (tag), "en");
+    }
+  after = mallinfo2 ();
+  ck_assert_msg (after.uordblks < before.uordblks + 512 * 1024,
+                 "20000 tags grew the heap by %zu bytes",
+                 after.uordblks - before.uordblks);
+  ck_assert_ptr_eq (wtisd_text_in ("fr", WTISD_TITLE), french);
+  russian = wtisd_text_in ("ru-RU", WTISD_TITLE);
+  /* ICU finishes a lazy set-up of its own (96 bytes, once) on an early
+     call; what must not happen is an allocation per call.  */
+  for (i = 0; i < 100; i++)
+    wtisd_text_in ("ru-RU", WTISD_TITLE);
+  before = mallinfo2 ();
+  for (i = 0; i < 1000; i++)
+    {
+      ck_assert_ptr_eq (wtisd_text_in ("ru-RU", WTISD_TITLE), russian);
+      ck_assert_ptr_eq (wtisd_text_in ("fr", WTISD_TITLE), french);
+    }
+  after = mallinfo2 ();
+  ck_assert_uint_eq (after.uordblks, before.uordblks);
+}
+END_TEST
+
 /* The explicit path needs no installed locale and changes nothing.  */
 START_TEST (test_locale_and_environment_untouched)
 {
@@ -268,6 +315,7 @@ main (void)
   tcase_add_loop_test (tcase, test_agrees_with_gettext, 0, count);
   tcase_add_test (tcase, test_localedir_change_applies_later);
   tcase_add_test (tcase, test_locale_and_environment_untouched);
+  tcase_add_test (tcase, test_many_made_up_tags_stay_bounded);
   suite_add_tcase (suite, tcase);
   free (buffer);
   return testutil_run (suite);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <wtisd.h>
 
@@ -109,6 +110,98 @@ START_TEST (test_set_before_first_use_wins)
 }
 END_TEST
 
+/* A directory of its own under TMPDIR holding copies of the harness's
+   catalogs named in NAMES (space-separated), each as "as=from" or
+   "name"; returns its path in DIR.  */
+static void
+directory_with (char *dir, size_t size, const char *names)
+{
+  char command[8192];
+  const char *tmp = getenv ("TMPDIR");
+
+  snprintf (dir, size, "%s/wtisd-localedir.XXXXXX", tmp ? tmp : "/tmp");
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  snprintf (command, sizeof command,
+            "for n in %s; do to=${n%%=*}; from=${n#*=}; "
+            "mkdir -p '%s'/$to/LC_MESSAGES && "
+            "cp '%s'/$from/LC_MESSAGES/%s.mo '%s'/$to/LC_MESSAGES/ || exit 1; "
+            "done",
+            names, dir, getenv ("WTISD_LOCALEDIR"), PACKAGE, dir);
+  ck_assert_int_eq (system (command), 0);
+}
+
+START_TEST (test_search_path_first_directory_decides)
+{
+  char a[4096], b[4096], path[8200];
+
+  directory_with (a, sizeof a, "fr=ru");
+  directory_with (b, sizeof b, "fr ru es");
+  snprintf (path, sizeof path, "::%s::%s:", a, b);
+  ck_assert_int_eq (wtisd_set_localedir (path), WTISD_OK);
+  snprintf (path, sizeof path, "%s:%s", a, b);
+  ck_assert_str_eq (wtisd_localedir (), path);
+  /* a's "fr" is a Russian catalog: a comes first.  */
+  ck_assert_str_eq (wtisd_text_in ("fr", WTISD_TITLE),
+                    wtisd_text_in ("ru", WTISD_TITLE));
+  ck_assert_str_ne (wtisd_text_in ("es", WTISD_TITLE),
+                    wtisd_text_in ("en", WTISD_TITLE));
+  ck_assert_int_eq (wtisd_set_localedir (":::"), WTISD_EINVAL);
+  ck_assert_str_eq (wtisd_localedir (), path);
+}
+END_TEST
+
+/* A relative directory is made absolute when set: a later chdir does
+   not move it, for languages used before or after.  */
+START_TEST (test_relative_directory_resolved_once)
+{
+  char dir[4096], expected[4200], *slash;
+
+  directory_with (dir, sizeof dir, "fr ru");
+  slash = strrchr (dir, '/');
+  *slash = '\0';
+  ck_assert_int_eq (chdir (dir), 0);
+  ck_assert_int_eq (wtisd_set_localedir (slash + 1), WTISD_OK);
+  snprintf (expected, sizeof expected, "%s/%s", dir, slash + 1);
+  ck_assert_str_eq (wtisd_localedir (), expected);
+  ck_assert_str_eq (wtisd_language ("fr"), "fr");
+  ck_assert_int_eq (chdir ("/"), 0);
+  ck_assert_str_eq (wtisd_language ("ru"), "ru");
+  ck_assert_str_eq (wtisd_language ("fr"), "fr");
+}
+END_TEST
+
+/* Only directories a tag resolves to are languages: fr_FR@euro and Fr
+   would be listed and negotiated but never read.  */
+START_TEST (test_languages_only_resolvable_names)
+{
+  char dir[4096];
+  const char *const *languages;
+
+  directory_with (dir, sizeof dir, "fr_FR@euro=fr Fr=fr ru");
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  languages = wtisd_languages ();
+  ck_assert_str_eq (languages[0], "en");
+  ck_assert_str_eq (languages[1], "ru");
+  ck_assert_ptr_null (languages[2]);
+  ck_assert_str_eq (wtisd_negotiate ("fr-FR, fr"), "en");
+  ck_assert_str_eq (wtisd_language ("fr_FR@euro"), "en");
+}
+END_TEST
+
+/* The default search path is WTISD_LOCALEDIR's directories, then the
+   configured one; ignored in a set-user-ID program (secure_getenv).  */
+START_TEST (test_default_path_adds_installed_directory)
+{
+  const char *path = wtisd_localedir ();
+  const char *configured = getenv ("WTISD_CONFIGURED_LOCALEDIR");
+  size_t length = strlen (path), tail = strlen (configured);
+
+  ck_assert_uint_gt (length, tail);
+  ck_assert_str_eq (path + length - tail, configured);
+  ck_assert_int_eq (path[length - tail - 1], ':');
+}
+END_TEST
+
 static Suite *
 localedir_suite (void)
 {
@@ -123,6 +216,10 @@ localedir_suite (void)
   tcase_add_test (tcase, test_same_directory_reuses_string);
   tcase_add_test (tcase, test_empty_directory_is_invalid);
   tcase_add_test (tcase, test_set_before_first_use_wins);
+  tcase_add_test (tcase, test_search_path_first_directory_decides);
+  tcase_add_test (tcase, test_relative_directory_resolved_once);
+  tcase_add_test (tcase, test_languages_only_resolvable_names);
+  tcase_add_test (tcase, test_default_path_adds_installed_directory);
   suite_add_tcase (suite, tcase);
   return suite;
 }
