@@ -136,6 +136,11 @@ usage (int status)
             "is UTF-8.  WTISD_LOCALEDIR names another directory of "
             "catalogs.\n"),
          stdout);
+  putchar ('\n');
+  /* TRANSLATORS: %s is the address of the bug tracker, a URL.  */
+  printf (_ ("Report bugs to: <%s>\n"), PACKAGE_BUGREPORT);
+  /* TRANSLATORS: the first %s is the package name, the second its URL.  */
+  printf (_ ("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
   return status;
 }
 
