@@ -3,12 +3,13 @@
 # outside the tree with pkg-config against the installed header and
 # library prints the English and French texts; the library exports only
 # the API.  Run by "make installcheck" (and so by "make distcheck").
-# Also: every catalog installed as $(localedir)/LL/LC_MESSAGES/libwtisd.mo.
+# Also: every catalog installed as $(localedir)/LL/LC_MESSAGES/libwtisd.mo,
+# a man page for the library and each function.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
 
-: "${libdir:?}" "${bindir:?}" "${localedir:?}" "${PKG_CONFIG:=pkg-config}"
+: "${libdir:?}" "${bindir:?}" "${localedir:?}" "${mandir:?}" "${PKG_CONFIG:=pkg-config}"
 export PKG_CONFIG_PATH="$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 # The installed catalogs, not the build tree's.
@@ -34,6 +35,12 @@ for lang in $(sed -e 's/#.*//' "$srcdir/../po/LINGUAS"); do
     fail "$mo is not installed"
   fi
 done
+
+# A man page for the library and for every function it exports.
+for page in libwtisd $(cat "$srcdir/data/symbols.txt"); do
+  test -f "$mandir/man3/$page.3" || fail "$mandir/man3/$page.3 is not installed"
+done
+test -f "$mandir/man1/wtisd-message.1" || fail "$mandir/man1/wtisd-message.1 is not installed"
 
 lib=$libdir/libwtisd.so
 if test -f "$lib"; then
