@@ -142,6 +142,11 @@ usage (int status)
             "separated by\n"
             "colons, to search before the installed ones.\n"),
          stdout);
+  putchar ('\n');
+  /* TRANSLATORS: %s is the address of the bug tracker, a URL.  */
+  printf (_ ("Report bugs to: <%s>\n"), PACKAGE_BUGREPORT);
+  /* TRANSLATORS: the first %s is the package name, the second its URL.  */
+  printf (_ ("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
   return status;
 }
 

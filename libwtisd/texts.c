@@ -1,6 +1,15 @@
 /* texts.c - the message, its title and its theme strings.
    Copyright (C) 2026 The libwtisd authors.
-   SPDX-License-Identifier: LGPL-2.1-or-later  */
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   The LGPL covers the code of this file, not the message.  The English
+   texts below are the ITU Secretary-General's message for WTISD 2021,
+   copyright the International Telecommunication Union, carried unchanged
+   and attributed, with the address where the ITU published it, as far as
+   the ITU's terms allow; the project grants no rights in them.  Their
+   translations, the catalogs in po/, are the libwtisd authors' own,
+   under the LGPL as far as their work goes.  See the Licence section of
+   README.md.  */
 
 #include <config.h>
 
