@@ -1,0 +1,61 @@
+#!/bin/sh
+# terminal.sh - wtisd-message on a real terminal (tmux), in every shipped
+# language, at 80 and 40 columns: each line it writes fills one row of
+# the screen, never two, so the screen shows exactly the blank lines the
+# output has (one between blocks, none inside a paragraph).  tmux measures
+# with the C library's wcwidth, not with the program's own code.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+if ! command -v tmux > /dev/null 2>&1; then
+  echo "SKIP: tmux is not installed"
+  exit 77
+fi
+if ! locale -a 2> /dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
+  echo "SKIP: no C.UTF-8 locale for tmux"
+  exit 77
+fi
+
+prog=$(cd "$top_builddir/examples" && pwd)/wtisd-message
+linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
+socket=wtisd-test-$$
+tmux_ () { LC_ALL=C.UTF-8 tmux -u -L "$socket" -f /dev/null "$@"; }
+trap 'tmux_ kill-server 2> /dev/null; rm -rf "$workdir"' 0
+
+# screen LANG COLUMNS: runs the program in a terminal of COLUMNS x 150 and
+# writes what the screen shows, once the program has finished, to
+# $workdir/screen.
+screen () {
+  rm -f "$workdir/done"
+  tmux_ new-session -d -s "$1-$2" -x "$2" -y 150 \
+    "env WTISD_LOCALEDIR='$WTISD_LOCALEDIR' LC_ALL=C.UTF-8 '$prog' --lang=$1; touch '$workdir/done'; sleep 60"
+  tries=0
+  while ! test -f "$workdir/done" && test $tries -lt 100; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  tmux_ capture-pane -p -t "$1-$2" > "$workdir/screen"
+  tmux_ kill-session -t "$1-$2"
+  # The rows after the output are empty: drop them.
+  sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$workdir/screen" > "$workdir/screen.trim"
+}
+
+for lang in $linguas en; do
+  for columns in 80 40; do
+    env COLUMNS="$columns" "$prog" --lang="$lang" > "$workdir/piped" ||
+      fail "$lang: the program failed"
+    screen "$lang" "$columns"
+    if ! cmp -s "$workdir/piped" "$workdir/screen.trim"; then
+      fail "$lang at $columns columns: the screen is not the output, line for line"
+      diff -u "$workdir/piped" "$workdir/screen.trim" | head -12 >&2
+    fi
+    # One blank line between the title, the five paragraphs and the
+    # source: six on the screen, never two in a row.
+    blanks=$(grep -c '^$' "$workdir/screen.trim")
+    test "$blanks" -eq 6 || fail "$lang at $columns columns: $blanks blank lines, not 6"
+    grep -q '[[:space:]]$' "$workdir/piped" &&
+      fail "$lang at $columns columns: a line ends in white space"
+  done
+done
+finish
