@@ -463,8 +463,14 @@ option_error (const char *arg, int short_option)
     fprintf (stderr, _ ("%s: option '%s' is ambiguous\n"), program_name,
              quote (arg));
   else if (matches == 1 && match->has_arg == no_argument)
-    fprintf (stderr, _ ("%s: option '%s' doesn't allow an argument\n"),
-             program_name, quote (arg));
+    {
+      char name[32];
+
+      /* As getopt says it: the option's whole name, without the value.  */
+      snprintf (name, sizeof name, "--%s", match->name);
+      fprintf (stderr, _ ("%s: option '%s' doesn't allow an argument\n"),
+               program_name, name);
+    }
   else if (matches == 1)
     fprintf (stderr, _ ("%s: option '%s' requires an argument\n"),
              program_name, quote (arg));

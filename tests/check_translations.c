@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,36 +20,6 @@
 
 static const int status_codes[STATUS_CODES] = {
   WTISD_OK, WTISD_EINVAL, WTISD_EUTF8, WTISD_EIDNA, WTISD_ENOMEM, WTISD_EICU,
-};
-
-/* Sequences a language's typography never has in the message texts.  */
-struct typography_rule
-{
-  const char *language;
-  const char *forbidden;
-  const char *reason;
-};
-
-static const struct typography_rule typography_rules[] = {
-  { "fr", " :", "a no-break space, not a space, goes before a colon" },
-  { "fr", " ;", "a no-break space goes before a semicolon" },
-  { "fr", " !", "a no-break space goes before an exclamation mark" },
-  { "fr", " ?", "a no-break space goes before a question mark" },
-  { "fr", "« ", "a no-break space goes after an opening guillemet" },
-  { "fr", " »", "a no-break space goes before a closing guillemet" },
-  { "fr", "\"", "French quotes with guillemets" },
-  { "ru", "\"", "Russian quotes with guillemets" },
-  { "be", "\"", "Belarusian quotes with guillemets" },
-  { "es", "\"", "Spanish quotes with « » here" },
-  { "ar", ",", "Arabic uses the Arabic comma U+060C" },
-  { "ar", ";", "Arabic uses the Arabic semicolon U+061B" },
-  { "ar", "\"", "Arabic quotes with « » here" },
-  { "zh_CN", ",", "Chinese uses the full-width comma" },
-  { "zh_CN", ". ", "Chinese uses the full-width full stop" },
-  { "zh_CN", ":", "Chinese uses the full-width colon" },
-  { "zh_CN", "!", "Chinese uses the full-width exclamation mark" },
-  { "zh_CN", "\"", "Chinese uses full-width quotation marks" },
-  { "zh_CN", "(", "Chinese uses full-width parentheses" },
 };
 
 static char *linguas_buffer;
@@ -160,22 +131,36 @@ START_TEST (test_numbers_kept)
 }
 END_TEST
 
+/* data/typography.txt: what each language's typography never has in
+   the texts (shared with the translators' po-check).  */
 START_TEST (test_typography)
 {
-  const char *language = use_language_of_test (_i);
-  size_t rule;
-  int id;
+  const char *language = use_language_of_test (_i), *lines[256];
+  char *buffer;
+  int count = testutil_read_lines ("typography.txt", &buffer, lines, 256);
+  int i, id;
 
-  for (rule = 0; rule < sizeof typography_rules / sizeof *typography_rules;
-       rule++)
-    if (strcmp (typography_rules[rule].language, language) == 0)
+  for (i = 0; i < count; i++)
+    {
+      char rule[256], *forbidden, *fix;
+
+      snprintf (rule, sizeof rule, "%s", lines[i]);
+      if (rule[0] == '#' || (forbidden = strchr (rule, '\t')) == NULL
+          || (fix = strchr (forbidden + 1, '\t')) == NULL)
+        continue;
+      *forbidden++ = '\0';
+      *fix++ = '\0';
+      if (strcmp (forbidden, "\\\"") == 0)
+        memmove (forbidden, forbidden + 1, 2);
+      if (strcmp (rule, language) != 0)
+        continue;
       for (id = 0; id < WTISD_TEXT_COUNT; id++)
-        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id)id),
-                               typography_rules[rule].forbidden)
+        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id)id), forbidden)
                            == NULL,
-                       "%s: text %d has \"%s\": %s", language, id,
-                       typography_rules[rule].forbidden,
-                       typography_rules[rule].reason);
+                       "%s: text %d has \"%s\": %s", language, id, forbidden,
+                       fix);
+    }
+  free (buffer);
 }
 END_TEST
 

@@ -1,0 +1,472 @@
+/* po-check - every rule the test suite applies to a shipped catalog, on
+   one .po file, for a translator: each problem with its line number and
+   a one-line fix.  Run as "make -C po check-LL", or
+   tests/po-check po/LL.po [MSGFMT].  Exit status 0 when the catalog
+   passes, 1 when it has problems, 2 when it cannot be read.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include <wtisd.h>
+
+#define MAX_ENTRIES 512
+
+/* One entry of the .po file, its strings unescaped.  */
+struct entry
+{
+  int line;     /* Of its msgid.  */
+  int fuzzy;    /* Flagged "#, fuzzy".  */
+  char *msgid;  /* NULL for none.  */
+  char *msgstr; /* The first msgstr (msgstr[0] for plurals).  */
+  int msgstr_line;
+};
+
+static struct entry entries[MAX_ENTRIES];
+static int entry_count;
+static const char *po_name;
+static int problems;
+
+static void
+problem (int line, const char *what, const char *fix)
+{
+  printf ("%s:%d: %s\n  fix: %s\n", po_name, line, what, fix);
+  problems++;
+}
+
+/* Appends the C-quoted string at Q (after its opening quote) to *S.  */
+static void
+append_quoted (char **s, const char *q)
+{
+  size_t length = *s != NULL ? strlen (*s) : 0;
+  char *out = realloc (*s, length + strlen (q) + 1), *o = out + length;
+
+  if (out == NULL)
+    exit (2);
+  for (; *q != '\0' && *q != '"'; q++)
+    {
+      if (*q != '\\' || q[1] == '\0')
+        {
+          *o++ = *q;
+          continue;
+        }
+      q++;
+      if (*q >= '0' && *q <= '7')
+        {
+          int value = 0, n;
+
+          for (n = 0; n < 3 && *q >= '0' && *q <= '7'; n++)
+            value = value * 8 + (*q++ - '0');
+          *o++ = (char)value;
+          q--;
+        }
+      else if (*q == 'x')
+        {
+          char *end;
+
+          *o++ = (char)strtol (q + 1, &end, 16);
+          q = end - 1;
+        }
+      else
+        *o++ = *q == 'n'   ? '\n'
+               : *q == 't' ? '\t'
+               : *q == 'a' ? '\a'
+               : *q == 'r' ? '\r'
+               : *q == 'b' ? '\b'
+               : *q == 'f' ? '\f'
+               : *q == 'v' ? '\v'
+                           : *q;
+    }
+  *o = '\0';
+  *s = out;
+}
+
+/* Reads the entries of the .po file FILE.  */
+static void
+po_read (FILE *file)
+{
+  char line[8192];
+  char **target = NULL;
+  struct entry *entry = &entries[0];
+  int number = 0, flags_fuzzy = 0;
+
+  while (fgets (line, sizeof line, file) != NULL)
+    {
+      number++;
+      if (strncmp (line, "#,", 2) == 0)
+        flags_fuzzy |= strstr (line, "fuzzy") != NULL;
+      else if (strncmp (line, "msgid ", 6) == 0 && entry_count < MAX_ENTRIES)
+        {
+          entry = &entries[entry_count++];
+          entry->line = number;
+          entry->fuzzy = flags_fuzzy;
+          flags_fuzzy = 0;
+          target = &entry->msgid;
+          append_quoted (target, strchr (line, '"') + 1);
+        }
+      else if ((strncmp (line, "msgstr ", 7) == 0
+                || strncmp (line, "msgstr[0]", 9) == 0)
+               && entry->msgid != NULL && entry->msgstr == NULL)
+        {
+          entry->msgstr_line = number;
+          target = &entry->msgstr;
+          append_quoted (target, strchr (line, '"') + 1);
+        }
+      else if (line[0] == '"' && target != NULL)
+        append_quoted (target, line + 1);
+      else
+        target = NULL;
+    }
+}
+
+static const struct entry *
+entry_of (const char *msgid)
+{
+  int i;
+
+  for (i = 0; i < entry_count; i++)
+    if (strcmp (entries[i].msgid, msgid) == 0)
+      return &entries[i];
+  return NULL;
+}
+
+/* Display columns of a UTF-8 line, as wtisd-message counts them.  */
+static int
+columns (const char *s, size_t length)
+{
+  int32_t i = 0;
+  int total = 0;
+
+  while ((size_t)i < length)
+    {
+      UChar32 c;
+      int type, width;
+
+      U8_NEXT (s, i, (int32_t)length, c);
+      type = c < 0 ? U_UNASSIGNED : u_charType (c);
+      if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
+          || type == U_FORMAT_CHAR)
+        continue;
+      width = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
+      total += width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+    }
+  return total;
+}
+
+static int
+is_nfc (const char *s)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t length;
+  UChar *text;
+  UBool nfc;
+
+  u_strFromUTF8 (NULL, 0, &length, s, -1, &code);
+  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
+    return 0;
+  text = malloc (((size_t)length + 1) * sizeof *text);
+  code = U_ZERO_ERROR;
+  u_strFromUTF8 (text, length + 1, NULL, s, -1, &code);
+  nfc = unorm2_isNormalized (unorm2_getNFCInstance (&code), text, length,
+                             &code);
+  free (text);
+  return U_SUCCESS (code) && nfc;
+}
+
+/* What may never reach a terminal (wtisd.h, "Catalogs").  */
+static const char *
+forbidden_character (const char *s, int newline_allowed)
+{
+  int32_t i = 0, length = (int32_t)strlen (s);
+
+  while (i < length)
+    {
+      UChar32 c;
+
+      U8_NEXT (s, i, length, c);
+      if (c < 0)
+        return "bytes that are not UTF-8";
+      if (c == '\n' && !newline_allowed)
+        return "a newline where the English has none";
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        return "a control character";
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return "a bidirectional embedding, override or isolate";
+    }
+  return NULL;
+}
+
+static void
+check_entries (void)
+{
+  int i;
+
+  for (i = 0; i < entry_count; i++)
+    {
+      const struct entry *e = &entries[i];
+      const char *bad;
+
+      if (e->msgid[0] == '\0')
+        continue;
+      if (e->msgstr == NULL || e->msgstr[0] == '\0')
+        problem (e->line, "untranslated entry", "write its translation");
+      else if (e->fuzzy)
+        problem (e->line, "fuzzy entry (gettext ignores it)",
+                 "check the translation, then delete \"fuzzy\" from its "
+                 "#, line");
+      if (e->msgstr == NULL || e->msgstr[0] == '\0')
+        continue;
+      if ((bad = forbidden_character (e->msgstr,
+                                      strchr (e->msgid, '\n') != NULL)))
+        problem (e->msgstr_line, bad,
+                 "remove it: the library refuses the whole catalog");
+      else if (!is_nfc (e->msgstr))
+        problem (e->msgstr_line, "not in Unicode Normalization Form C",
+                 "run: uconv -x nfc (Debian: icu-devtools), or retype the accented letters");
+    }
+}
+
+/* The widest line of S, in columns; lines with a printf directive,
+   whose width depends on what fills it, do not count.  */
+static int
+widest_line (const char *s, int *line_count)
+{
+  const char *end;
+  int widest = 0;
+
+  for (*line_count = 0; *s != '\0'; s = *end == '\n' ? end + 1 : end)
+    {
+      end = s + strcspn (s, "\n");
+      if (memchr (s, '%', (size_t)(end - s)) == NULL
+          && columns (s, (size_t)(end - s)) > widest)
+        widest = columns (s, (size_t)(end - s));
+      ++*line_count;
+    }
+  return widest;
+}
+
+/* The lines of the program's messages (those with a newline, --help
+   above all) fit in 79 columns, as on an 80-column terminal, or in the
+   English line's width where that is wider (the licence notice).  */
+static void
+check_widths (void)
+{
+  int i, lines;
+
+  for (i = 0; i < entry_count; i++)
+    {
+      const struct entry *e = &entries[i];
+      int limit;
+
+      if (e->msgstr == NULL || strchr (e->msgid, '\n') == NULL)
+        continue;
+      limit = widest_line (e->msgid, &lines);
+      if (limit < 79)
+        limit = 79;
+      if (widest_line (e->msgstr, &lines) > limit)
+        problem (e->msgstr_line, "a line too wide for an 80-column terminal",
+                 "break it earlier, with \\n, as the English does");
+    }
+}
+
+/* Whether TEXT holds the number DIGITS (LENGTH bytes), not part of a
+   longer one.  */
+static int
+has_number (const char *text, const char *digits, size_t length)
+{
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    if (strncmp (p, digits, length) == 0
+        && (p == text || !isdigit ((unsigned char)p[-1]))
+        && !isdigit ((unsigned char)p[length]))
+      return 1;
+  return 0;
+}
+
+/* Whether the entry E has a translation to check.  */
+static int
+translated (const struct entry *e)
+{
+  return e != NULL && e->msgstr != NULL && e->msgstr[0] != '\0';
+}
+
+/* Each number of ENGLISH is in the translation of E.  */
+static void
+check_numbers (const char *english, const struct entry *e)
+{
+  const char *p;
+
+  for (p = english; *p != '\0'; p++)
+    {
+      size_t length = strspn (p, "0123456789");
+      char what[64];
+
+      if (length == 0 || (p > english && isdigit ((unsigned char)p[-1]))
+          || has_number (e->msgstr, p, length))
+        continue;
+      snprintf (what, sizeof what, "the number %.*s is missing", (int)length,
+                p);
+      problem (e->msgstr_line, what,
+               "keep the numbers of the English as they are");
+    }
+}
+
+/* The paragraph's translation quotes the theme's, character for
+   character.  */
+static void
+check_quotation (const struct entry *paragraph, const struct entry *theme,
+                 const char *what)
+{
+  if (translated (paragraph) && translated (theme)
+      && strstr (paragraph->msgstr, theme->msgstr) == NULL)
+    problem (paragraph->msgstr_line, what,
+             "copy the theme's translation into the quotation, character "
+             "for character");
+}
+
+static void
+check_message_texts (void)
+{
+  const struct entry *text[WTISD_TEXT_COUNT];
+  int id;
+
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    {
+      const char *english = wtisd_text_in ("en", (wtisd_text_id)id);
+
+      text[id] = entry_of (english);
+      if (text[id] == NULL)
+        {
+          printf ("%s: no entry for \"%.40s...\"\n  fix: msgmerge the "
+                  "catalog with po/libwtisd.pot\n",
+                  po_name, english);
+          problems++;
+        }
+      else if (translated (text[id]))
+        check_numbers (english, text[id]);
+    }
+  check_quotation (text[WTISD_PARAGRAPH_5], text[WTISD_THEME_WTISD_2021],
+                   "paragraph 5 does not quote the WTISD 2021 theme verbatim");
+  check_quotation (text[WTISD_PARAGRAPH_4], text[WTISD_THEME_WTDC_2021],
+                   "paragraph 4 does not quote the WTDC-21 theme verbatim");
+}
+
+/* The rules of data/typography.txt for LANGUAGE, on the message texts.  */
+static void
+check_typography (const char *rules_file, const char *language)
+{
+  FILE *file = fopen (rules_file, "r");
+  char line[1024];
+  int id;
+
+  if (file == NULL)
+    {
+      perror (rules_file);
+      exit (2);
+    }
+  while (fgets (line, sizeof line, file) != NULL)
+    {
+      char *forbidden, *fix;
+
+      line[strcspn (line, "\n")] = '\0';
+      if (line[0] == '#' || (forbidden = strchr (line, '\t')) == NULL
+          || (fix = strchr (forbidden + 1, '\t')) == NULL)
+        continue;
+      *forbidden++ = '\0';
+      *fix++ = '\0';
+      if (strcmp (line, language) != 0)
+        continue;
+      if (strcmp (forbidden, "\\\"") == 0)
+        memmove (forbidden, forbidden + 1, 2);
+      for (id = 0; id < WTISD_TEXT_COUNT; id++)
+        {
+          const struct entry *e
+              = entry_of (wtisd_text_in ("en", (wtisd_text_id)id));
+
+          if (e != NULL && e->msgstr != NULL
+              && strstr (e->msgstr, forbidden) != NULL)
+            {
+              char what[128];
+
+              snprintf (what, sizeof what, "typography: \"%s\"", forbidden);
+              problem (e->msgstr_line, what, fix);
+            }
+        }
+    }
+  fclose (file);
+}
+
+/* The header names LANGUAGE and UTF-8 and has a plural rule; msgfmt
+   --check finds the rest (format strings, the header's syntax).  */
+static void
+check_header (const char *language, const char *msgfmt)
+{
+  const struct entry *header = entry_of ("");
+  char expected[96], command[4096];
+
+  if (header == NULL || header->msgstr == NULL)
+    {
+      problem (1, "no header entry", "create the catalog with msginit");
+      return;
+    }
+  snprintf (expected, sizeof expected, "Language: %s\n", language);
+  if (strstr (header->msgstr, expected) == NULL)
+    problem (header->msgstr_line, "the header does not say \"Language:\" "
+             "with the file's name", "write \"Language: LL\\n\" there");
+  if (strstr (header->msgstr, "charset=UTF-8") == NULL)
+    problem (header->msgstr_line, "the catalog is not UTF-8",
+             "run: msgconv --to-code=UTF-8 -o LL.po LL.po");
+  if (strstr (header->msgstr, "Plural-Forms: nplurals=") == NULL)
+    problem (header->msgstr_line, "no Plural-Forms in the header",
+             "create the catalog with msginit, which writes it");
+  snprintf (command, sizeof command, "%s --check -o /dev/null '%s'", msgfmt,
+            po_name);
+  if (system (command) != 0)
+    problem (1, "msgfmt --check failed (its messages are above)",
+             "fix what msgfmt says, at the lines it names");
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *slash;
+  char language[64], rules[4096];
+  FILE *file;
+
+  if (argc < 2 || argc > 3)
+    {
+      fprintf (stderr, "Usage: %s LL.po [MSGFMT]\n", argv[0]);
+      return 2;
+    }
+  po_name = argv[1];
+  if ((file = fopen (po_name, "r")) == NULL)
+    {
+      perror (po_name);
+      return 2;
+    }
+  po_read (file);
+  fclose (file);
+  slash = strrchr (po_name, '/');
+  snprintf (language, sizeof language, "%.*s",
+            (int)strcspn (slash != NULL ? slash + 1 : po_name, "."),
+            slash != NULL ? slash + 1 : po_name);
+  snprintf (rules, sizeof rules, "%s/data/typography.txt", TESTS_SRCDIR);
+  check_header (language, argc > 2 ? argv[2] : "msgfmt");
+  check_entries ();
+  check_widths ();
+  check_message_texts ();
+  check_typography (rules, language);
+  if (problems > 0)
+    printf ("%s: %d problem%s\n", po_name, problems, problems > 1 ? "s" : "");
+  return problems > 0;
+}
