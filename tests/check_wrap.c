@@ -173,7 +173,9 @@ START_TEST (test_every_language_text_and_width)
 END_TEST
 
 /* The golden files at widths 40 and 72 have the same properties, each
-   paragraph against the unwrapped golden output.  */
+   paragraph against the unwrapped golden output.  A language without
+   golden files yet (tests/golden.sh makes them) is covered by the test
+   above.  */
 START_TEST (test_golden_files_wrapped_properly)
 {
   static const int widths[] = { 40, 72 };
@@ -190,6 +192,9 @@ START_TEST (test_golden_files_wrapped_properly)
         const char *parts[TESTUTIL_MESSAGE_PARTS];
 
         snprintf (name, sizeof name, "wtisd-message.%s.out", languages[l]);
+        if ((plain = testutil_load_data (name)) == NULL)
+          continue;
+        free (plain);
         testutil_read_message (name, &plain, parts);
         snprintf (name, sizeof name, "wtisd-message.%s.w%d.out", languages[l],
                   widths[w]);

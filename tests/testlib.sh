@@ -42,6 +42,16 @@ expect_output () {
   return 0
 }
 
+# expect_output_file FILE STATUS COMMAND...: the same, against any FILE.
+expect_output_file () {
+  golden=$1
+  shift
+  run "$@"
+  cmp -s "$golden" "$stdout" || fail "$last_command: output differs from $golden"
+  test -s "$stderr" && fail "$last_command: unexpected stderr: $(cat "$stderr")"
+  return 0
+}
+
 expect_first_line () {
   first=$(head -n 1 "$stdout")
   test "$first" = "$1" || fail "$last_command: first line '$first', expected '$1'"
