@@ -93,7 +93,10 @@ START_TEST (test_text_follows_gettext)
   char expected[64], text[8192];
   int id;
 
-  /* The test reads the same catalogs through gettext itself.  */
+  /* The test reads the same catalogs through gettext itself, and only
+     those: not the installed ones the default search path adds.  */
+  ck_assert_int_eq (wtisd_set_localedir (getenv ("WTISD_LOCALEDIR")),
+                    WTISD_OK);
   bindtextdomain (PACKAGE, getenv ("WTISD_LOCALEDIR"));
   bind_textdomain_codeset (PACKAGE, "UTF-8");
   if (strcmp (row->language, "-") == 0)
