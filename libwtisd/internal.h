@@ -93,7 +93,8 @@ struct mo_string
 };
 
 /* Checks the SIZE bytes at DATA: the header and every string
-   descriptor.  Returns 0, or -1 when they are not a sound MO file.  */
+   descriptor.  WTISD_OK, or WTISD_ECATALOG when they are not a sound MO
+   file.  */
 int mo_open (struct mo_file *mo, const unsigned char *data, size_t size);
 
 /* Entry INDEX (< MO->count) of an MO file mo_open accepted.  */

@@ -57,16 +57,16 @@ mo_open (struct mo_file *mo, const unsigned char *data, size_t size)
   mo->size = size;
   mo->swapped = 0;
   if (size < MO_HEADER_SIZE)
-    return -1;
+    return WTISD_ECATALOG;
   if (mo_word (mo, 0) != MO_MAGIC)
     {
       mo->swapped = 1;
       if (mo_word (mo, 0) != MO_MAGIC)
-        return -1;
+        return WTISD_ECATALOG;
     }
   /* Major revisions 0 and 1 share this layout.  */
   if (mo_word (mo, 4) >> 16 > 1)
-    return -1;
+    return WTISD_ECATALOG;
   mo->count = mo_word (mo, 8);
   mo->originals = mo_word (mo, 12);
   mo->translations = mo_word (mo, 16);
@@ -75,8 +75,8 @@ mo_open (struct mo_file *mo, const unsigned char *data, size_t size)
   for (i = 0; i < mo->count; i++)
     if (mo_string (mo, mo->originals, i, &unused) != 0
         || mo_string (mo, mo->translations, i, &unused) != 0)
-      return -1;
-  return 0;
+      return WTISD_ECATALOG;
+  return WTISD_OK;
 }
 
 void

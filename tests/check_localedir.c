@@ -188,6 +188,20 @@ START_TEST (test_languages_only_resolvable_names)
 }
 END_TEST
 
+/* A catalog named for a script is named in that script: sr@latin is
+   "srpski (latinica)", not Cyrillic, and its tag is sr-Latn.  */
+START_TEST (test_serbian_latin_named_in_latin)
+{
+  char dir[4096];
+
+  directory_with (dir, sizeof dir, "sr@latin=ru");
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_str_eq (wtisd_language ("sr-Latn-RS"), "sr@latin");
+  ck_assert_str_eq (wtisd_language_name ("sr@latin"), "srpski (latinica)");
+  ck_assert_str_eq (wtisd_language_tag ("sr_RS@latin"), "sr-Latn");
+}
+END_TEST
+
 /* The default search path is WTISD_LOCALEDIR's directories, then the
    configured one; ignored in a set-user-ID program (secure_getenv).  */
 START_TEST (test_default_path_adds_installed_directory)
@@ -220,6 +234,7 @@ localedir_suite (void)
   tcase_add_test (tcase, test_relative_directory_resolved_once);
   tcase_add_test (tcase, test_languages_only_resolvable_names);
   tcase_add_test (tcase, test_default_path_adds_installed_directory);
+  tcase_add_test (tcase, test_serbian_latin_named_in_latin);
   suite_add_tcase (suite, tcase);
   return suite;
 }

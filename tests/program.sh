@@ -14,6 +14,10 @@ run 0 env LC_ALL=C "$prog"
 cp "$stdout" "$workdir/default"
 run 0 env LC_ALL=C "$prog" --width=80
 cmp -s "$workdir/default" "$stdout" || fail "the default width is not 80"
+# COLUMNS gives the width when standard output is not a terminal.
+expect_output wtisd-message.fr.w40.out 0 env COLUMNS=40 "$prog" --lang=fr
+run 0 env COLUMNS=abc "$prog"
+cmp -s "$workdir/default" "$stdout" || fail "COLUMNS=abc: not 80 columns"
 
 # French and Russian from LANG, LC_MESSAGES or LANGUAGE, on a machine with
 # no such locale installed; a language without a catalog gives English.
