@@ -403,8 +403,9 @@ catalog_index (struct catalog *catalog, const struct mo_file *mo)
   ucnv_close (converter);
   if (status != WTISD_OK)
     return status;
-  qsort (catalog->entries, catalog->count, sizeof *catalog->entries,
-         entry_compare);
+  if (catalog->count > 1)
+    qsort (catalog->entries, catalog->count, sizeof *catalog->entries,
+           entry_compare);
   for (i = 1; i < catalog->count; i++)
     if (entry_compare (&catalog->entries[i - 1], &catalog->entries[i]) == 0)
       return WTISD_ECATALOG;

@@ -80,25 +80,30 @@ localedir_new (const char *path)
 {
   size_t size = strlen (path) + 1, count = 1, i;
   struct localedir *entry;
-  char *dirs;
+  const char **dirs;
+  char *copy;
   const char *p;
 
   for (p = path; *p != '\0'; p++)
     count += *p == ':';
-  entry = calloc (1, sizeof *entry + 2 * size + count * sizeof (char *));
-  if (entry == NULL)
-    return NULL;
+  entry = calloc (1, sizeof *entry + size);
+  /* The array of directories, then their names, NUL-separated.  */
+  dirs = malloc (count * sizeof *dirs + size);
+  if (entry == NULL || dirs == NULL)
+    {
+      free (entry);
+      free (dirs);
+      return NULL;
+    }
   memcpy (entry->path, path, size);
-  entry->dirs = (const char **)(void *)(entry->path + size);
-  /* The directories, NUL-separated, after the array of pointers.  */
-  dirs = (char *)(entry->dirs + count);
-  memcpy (dirs, path, size);
+  copy = memcpy ((char *)(dirs + count), path, size);
   for (i = 0; i < count; i++)
     {
-      entry->dirs[i] = dirs;
-      dirs += strcspn (dirs, ":");
-      *dirs++ = '\0';
+      dirs[i] = copy;
+      copy += strcspn (copy, ":");
+      *copy++ = '\0';
     }
+  entry->dirs = dirs;
   entry->dir_count = count;
   return entry;
 }

@@ -28,6 +28,7 @@ struct rule
 
 static struct rule rules[MAX_ROWS];
 static int rule_count;
+static char *rules_buffer; /* What the rules point into.  */
 static char base[4096];
 
 /* Undoes the C escapes \n \t \a \\ \xHH of S, in place.  */
@@ -62,7 +63,7 @@ unescape (char *s)
 static void
 rules_read (void)
 {
-  char *line = testutil_load_data ("catalog-rules.txt"), *next;
+  char *line = rules_buffer = testutil_load_data ("catalog-rules.txt"), *next;
 
   for (; line != NULL && *line != '\0' && rule_count < MAX_ROWS; line = next)
     {

@@ -34,9 +34,10 @@ static int row_count;
 static void
 rows_read (void)
 {
-  char *line = testutil_load_data ("process-language.txt"), *next;
+  char *buffer = testutil_load_data ("process-language.txt"), *line, *next;
 
-  for (; line != NULL && *line != '\0' && row_count < MAX_ROWS; line = next)
+  for (line = buffer; line != NULL && *line != '\0' && row_count < MAX_ROWS;
+       line = next)
     {
       struct row *row = &rows[row_count];
 
@@ -49,6 +50,7 @@ rows_read (void)
                  == 4)
         row_count++;
     }
+  free (buffer);
 }
 
 /* The first of ALTERNATIVES ("zh_TW|en") that has a catalog.  */
