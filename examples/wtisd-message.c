@@ -20,6 +20,7 @@
 
 #include <wtisd.h>
 
+#include "document.h"
 #include "wrap.h"
 
 /* The program's own strings live in the library's catalogs, read and
@@ -40,13 +41,14 @@ struct settings
   const char *tag;   /* --lang, or NULL: the environment's language.  */
   int width;         /* Columns; 0: no wrapping; -1: the default.  */
   int help, version, list_languages;
-  int title, themes;    /* Print only the title, the themes...  */
-  int paragraphs[WTISD_PARAGRAPH_COUNT + 1]; /* ...or these paragraphs.  */
+  struct document_parts parts; /* --title, --paragraph, --themes.  */
   int url_form; /* URL_DISPLAY, or a wtisd_form.  */
+  int format;   /* FORMAT_TEXT, or an enum document_format.  */
   wtisd_normalization normalization;
 };
 
 #define URL_DISPLAY (-1)
+#define FORMAT_TEXT (-1)
 
 enum
 {
@@ -57,7 +59,8 @@ enum
   OPTION_THEMES,
   OPTION_WIDTH,
   OPTION_URL_FORM,
-  OPTION_NORMALIZE
+  OPTION_NORMALIZE,
+  OPTION_FORMAT
 };
 
 static const struct option long_options[] = {
@@ -69,6 +72,7 @@ static const struct option long_options[] = {
   { "width", required_argument, NULL, OPTION_WIDTH },
   { "url-form", required_argument, NULL, OPTION_URL_FORM },
   { "normalize", required_argument, NULL, OPTION_NORMALIZE },
+  { "format", required_argument, NULL, OPTION_FORMAT },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 },
@@ -121,6 +125,12 @@ usage (int status)
   fputs (_ ("      --normalize=FORM    write the text in Unicode "
             "normalization FORM: NFC\n"
             "                            (the default), NFD, NFKC or NFKD\n"),
+         stdout);
+  /* TRANSLATORS: "text", "html", "markdown" and "json" are values to
+     type: do not translate them.  */
+  fputs (_ ("      --format=FORMAT     write the message as text (the "
+            "default), html,\n"
+            "                            markdown or json\n"),
          stdout);
   fputs (_ ("  -h, --help              display this help and exit\n"), stdout);
   fputs (_ ("  -V, --version           output version information and "
@@ -194,6 +204,10 @@ choice_parse (const char *arg, const char *const *names, int count)
 static const char *const url_form_names[] = { "display", "unicode", "ascii" };
 static const int url_form_values[]
     = { URL_DISPLAY, WTISD_FORM_UNICODE, WTISD_FORM_ASCII };
+static const char *const format_names[]
+    = { "text", "html", "markdown", "json" };
+static const int format_values[]
+    = { FORMAT_TEXT, DOCUMENT_HTML, DOCUMENT_MARKDOWN, DOCUMENT_JSON };
 static const char *const normalization_names[]
     = { "NFC", "NFD", "NFKC", "NFKD" };
 
@@ -246,7 +260,7 @@ value_option (struct settings *settings, int option, const char *arg)
         return BAD_VALUE (_ ("%s: --paragraph takes a number from 1 to 5, "
                              "not '%s'\n"),
                           arg);
-      settings->paragraphs[number] = 1;
+      settings->parts.paragraphs[number] = 1;
       return 0;
     case OPTION_WIDTH:
       number = number_parse (arg, 0, 100000);
@@ -263,6 +277,14 @@ value_option (struct settings *settings, int option, const char *arg)
                              "ascii, not '%s'\n"),
                           arg);
       settings->url_form = url_form_values[choice];
+      return 0;
+    case OPTION_FORMAT:
+      choice = choice_parse (arg, format_names, 4);
+      if (choice < 0)
+        return BAD_VALUE (_ ("%s: --format takes text, html, markdown or "
+                             "json, not '%s'\n"),
+                          arg);
+      settings->format = format_values[choice];
       return 0;
     case OPTION_NORMALIZE:
       choice = choice_parse (arg, normalization_names, 4);
@@ -354,64 +376,86 @@ text_write (const struct settings *settings, const char *text, int width)
 static void
 source_url (const struct settings *settings, char *url, size_t size)
 {
-  const char *ascii = wtisd_source_url (WTISD_FORM_ASCII);
-  const char *host = strstr (ascii, "://") + 3;
-  const char *path = strchr (host, '/');
-  char ascii_host[256], display_host[256];
-
-  snprintf (url, size, "%s", ascii);
-  if (settings->url_form == WTISD_FORM_UNICODE
-      && wtisd_source_url (WTISD_FORM_UNICODE) != NULL)
+  if (settings->url_form == URL_DISPLAY)
+    source_url_display (url, size);
+  else if (settings->url_form == WTISD_FORM_UNICODE
+           && wtisd_source_url (WTISD_FORM_UNICODE) != NULL)
     snprintf (url, size, "%s", wtisd_source_url (WTISD_FORM_UNICODE));
-  if (settings->url_form != URL_DISPLAY)
-    return;
-  snprintf (ascii_host, sizeof ascii_host, "%.*s", (int)(path - host), host);
-  if (wtisd_domain_display (ascii_host, display_host, sizeof display_host)
-      >= 0)
-    snprintf (url, size, "%.*s%s%s", (int)(host - ascii), ascii, display_host,
-              path);
+  else
+    snprintf (url, size, "%s", wtisd_source_url (WTISD_FORM_ASCII));
 }
 
-/* Whether SETTINGS select text ID; WHOLE: no part was asked for.  */
+/* Whether PARTS select text ID.  */
 static int
-part_selected (const struct settings *settings, int whole, wtisd_text_id id)
+part_selected (const struct document_parts *parts, wtisd_text_id id)
 {
   if (id == WTISD_TITLE)
-    return whole || settings->title;
+    return parts->whole || parts->title;
   if (id >= WTISD_PARAGRAPH_1 && id <= WTISD_PARAGRAPH_5)
-    return whole || settings->paragraphs[id - WTISD_PARAGRAPH_1 + 1];
-  return settings->themes;
+    return parts->whole || parts->paragraphs[id - WTISD_PARAGRAPH_1 + 1];
+  return parts->themes;
 }
 
-/* Prints what SETTINGS select, parts separated by blank lines.  */
+/* Prints what SETTINGS select as text, parts separated by blank lines.  */
 static int
-message_write (const struct settings *settings)
+text_message_write (const struct settings *settings)
 {
-  int whole = !settings->title && !settings->themes, status = 0, id;
-  int parts = 0;
+  int status = 0, id, parts = 0;
   char url[512], source_line[1024];
 
-  for (id = 1; id <= WTISD_PARAGRAPH_COUNT; id++)
-    whole &= !settings->paragraphs[id];
   for (id = WTISD_TITLE; id < WTISD_TEXT_COUNT && status == 0; id++)
     {
-      if (!part_selected (settings, whole, (wtisd_text_id)id))
+      if (!part_selected (&settings->parts, (wtisd_text_id)id))
         continue;
       if (parts++ > 0)
         putchar ('\n');
       status = text_write (settings, wtisd_text_in (language, id),
                            settings->width);
     }
-  if (whole && status == 0)
+  if (settings->parts.whole && status == 0)
     {
       source_url (settings, url, sizeof url);
-      /* TRANSLATORS: The last line of the output; %s is a web address.  */
       snprintf (source_line, sizeof source_line, _ ("Source: %s\n"), url);
       source_line[strcspn (source_line, "\n")] = '\0';
       putchar ('\n');
       status = text_write (settings, source_line, settings->width);
     }
   return status;
+}
+
+/* Prints what SETTINGS select as an HTML, Markdown or JSON document,
+   unwrapped.  */
+static int
+document_message_write (const struct settings *settings)
+{
+  struct buffer document = { 0 };
+  int status;
+
+  /* TRANSLATORS: The last line of the output; %s is a web address.  */
+  status = document_write (&document, (enum document_format)settings->format,
+                           language, &settings->parts, _ ("Source: %s\n"),
+                           NULL);
+  if (status != 0)
+    fprintf (stderr, "%s: %s\n", program_name,
+             wtisd_strerror_in (language, WTISD_ENOMEM));
+  else
+    {
+      /* The document's lines are its own: no wrapping.  */
+      struct settings unwrapped = *settings;
+
+      document.data[document.length - 1] = '\0'; /* Its last newline.  */
+      unwrapped.width = 0;
+      status = text_write (&unwrapped, document.data, 0);
+    }
+  free (document.data);
+  return status;
+}
+
+static int
+message_write (const struct settings *settings)
+{
+  return settings->format == FORMAT_TEXT ? text_message_write (settings)
+                                         : document_message_write (settings);
 }
 
 /* Reports a failed write (a full disk, a closed pipe) instead of exiting
@@ -506,10 +550,10 @@ options_read (struct settings *settings, int argc, char **argv,
         settings->list_languages = 1;
         break;
       case OPTION_TITLE:
-        settings->title = 1;
+        settings->parts.title = 1;
         break;
       case OPTION_THEMES:
-        settings->themes = 1;
+        settings->parts.themes = 1;
         break;
       case '?':
       case ':':
@@ -569,7 +613,7 @@ values_read (struct settings *settings, int argc, char **argv)
   while (status == 0
          && (c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
     if (c == OPTION_PARAGRAPH || c == OPTION_WIDTH || c == OPTION_URL_FORM
-        || c == OPTION_NORMALIZE)
+        || c == OPTION_NORMALIZE || c == OPTION_FORMAT)
       status = value_option (settings, c, optarg);
   return status;
 }
@@ -582,6 +626,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   settings.url_form = URL_DISPLAY;
+  settings.format = FORMAT_TEXT;
   settings.width = -1;
   bad = options_read (&settings, argc, argv, &bad_short);
   if ((status = language_choose (&settings)) != 0)
@@ -613,6 +658,9 @@ main (int argc, char **argv)
     }
   if (settings.width < 0)
     settings.width = default_width ();
+  settings.parts.whole = !settings.parts.title && !settings.parts.themes;
+  for (bad = 1; bad <= WTISD_PARAGRAPH_COUNT; bad++)
+    settings.parts.whole &= !settings.parts.paragraphs[bad];
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }

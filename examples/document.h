@@ -1,0 +1,62 @@
+/* document.h - the message as a document: HTML, Markdown or JSON, written
+   into a buffer, for wtisd-message --format and for wtisd-httpd.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#ifndef WTISD_DOCUMENT_H
+#define WTISD_DOCUMENT_H
+
+#include <stddef.h>
+
+#include <wtisd.h>
+
+enum document_format
+{
+  DOCUMENT_HTML,
+  DOCUMENT_MARKDOWN,
+  DOCUMENT_JSON
+};
+
+/* A growing string; FAILED once memory ran out (and then DATA may be
+   incomplete).  Start with all zeros; free DATA.  */
+struct buffer
+{
+  char *data;
+  size_t length, capacity;
+  int failed;
+};
+
+void buffer_append (struct buffer *b, const char *s, size_t length);
+void buffer_puts (struct buffer *b, const char *s);
+
+/* Which parts to write: all of them (WHOLE, with the source address), or
+   the title, some paragraphs (PARAGRAPHS[1] to [5]) and the themes.  */
+struct document_parts
+{
+  int whole, title, themes;
+  int paragraphs[WTISD_PARAGRAPH_COUNT + 1];
+};
+
+/* What a web page adds to the document: HTML for the head (alternate
+   links) and for the top of the body (a language menu), or NULL.  */
+struct page_extras
+{
+  const char *head, *nav;
+};
+
+/* Writes the PARTS of the message in LANG (a catalog language) as FORMAT
+   into OUT; SOURCE_LABEL is the translation of "Source: %s\n", with its
+   one %s.  EXTRAS only for HTML, or NULL.  Returns 0, or -1 when memory
+   ran out.  */
+int document_write (struct buffer *out, enum document_format format,
+                    const char *lang, const struct document_parts *parts,
+                    const char *source_label,
+                    const struct page_extras *extras);
+
+/* Appends S to OUT escaped for HTML text and attribute values.  */
+void html_escape (struct buffer *out, const char *s);
+
+/* The address the message was copied from, for a person to read:
+   its host as wtisd_domain_display shows it, in URL (SIZE bytes).  */
+void source_url_display (char *url, size_t size);
+
+#endif /* WTISD_DOCUMENT_H */
