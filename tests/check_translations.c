@@ -88,20 +88,19 @@ START_TEST (test_themes_match_their_quotations)
 }
 END_TEST
 
-/* Whether TEXT holds the digit run DIGITS (LENGTH bytes) as a whole
-   number, not as part of a longer one.  */
-static int
-has_number (const char *text, const char *digits, size_t length)
-{
-  const char *p;
 
-  for (p = text; *p != '\0'; p++)
-    if (strncmp (p, digits, length) == 0
-        && (p == text || !isdigit ((unsigned char)p[-1]))
-        && !isdigit ((unsigned char)p[length]))
-      return 1;
-  return 0;
+/* The check itself: any script's digits, whole numbers only.  */
+START_TEST (test_numbers_in_any_script)
+{
+  ck_assert (textcheck_has_number ("سال ۲۰۲۱", "2021", 4));
+  ck_assert (textcheck_has_number ("١٧ مايو", "17", 2));
+  ck_assert (textcheck_has_number ("२०३० एजेंडा", "2030", 4));
+  ck_assert (textcheck_has_number ("COVID-19.", "19", 2));
+  ck_assert (!textcheck_has_number ("20210", "2021", 4));
+  ck_assert (!textcheck_has_number ("12021", "2021", 4));
+  ck_assert (!textcheck_has_number ("۲۰۲", "2021", 4));
 }
+END_TEST
 
 START_TEST (test_numbers_kept)
 {
@@ -122,7 +121,7 @@ START_TEST (test_numbers_kept)
               p++;
               continue;
             }
-          ck_assert_msg (has_number (translated, p, length),
+          ck_assert_msg (textcheck_has_number (translated, p, length),
                          "%s: text %d lost the number %.*s", language, id,
                          (int)length, p);
           p += length;
@@ -198,6 +197,7 @@ translations_suite (void)
                        language_count);
   tcase_add_loop_test (tcase, test_themes_match_their_quotations, 0,
                        language_count);
+  tcase_add_test (tcase, test_numbers_in_any_script);
   tcase_add_loop_test (tcase, test_numbers_kept, 0, language_count);
   tcase_add_loop_test (tcase, test_typography, 0, language_count);
   tcase_add_loop_test (tcase, test_strerror_translated, 0, language_count);

@@ -19,6 +19,8 @@
 
 #include <wtisd.h>
 
+#include "textcheck.h"
+
 #define MAX_ENTRIES 512
 
 /* One entry of the .po file, its strings unescaped.  */
@@ -278,20 +280,6 @@ check_widths (void)
     }
 }
 
-/* Whether TEXT holds the number DIGITS (LENGTH bytes), not part of a
-   longer one.  */
-static int
-has_number (const char *text, const char *digits, size_t length)
-{
-  const char *p;
-
-  for (p = text; *p != '\0'; p++)
-    if (strncmp (p, digits, length) == 0
-        && (p == text || !isdigit ((unsigned char)p[-1]))
-        && !isdigit ((unsigned char)p[length]))
-      return 1;
-  return 0;
-}
 
 /* Whether the entry E has a translation to check.  */
 static int
@@ -312,7 +300,7 @@ check_numbers (const char *english, const struct entry *e)
       char what[64];
 
       if (length == 0 || (p > english && isdigit ((unsigned char)p[-1]))
-          || has_number (e->msgstr, p, length))
+          || textcheck_has_number (e->msgstr, p, length))
         continue;
       snprintf (what, sizeof what, "the number %.*s is missing", (int)length,
                 p);

@@ -5,9 +5,12 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include "textcheck.h"
 
@@ -73,4 +76,33 @@ textcheck_is_nfc (const char *s)
                    : 0;
   free (utf16);
   return U_SUCCESS (status) ? normalized : -1;
+}
+
+int
+textcheck_has_number (const char *text, const char *digits, size_t length)
+{
+  size_t size = strlen (text) + 1, n = 0, i;
+  char *view = malloc (size);
+  int32_t at = 0, text_length = (int32_t)(size - 1);
+  int found = 0;
+
+  if (view == NULL)
+    return 0;
+  /* One character per code point: its decimal digit value in ASCII,
+     whatever its script (٢٠٢١ and ۲۰۲۱ read as 2021), or 'x'.  */
+  while (at < text_length)
+    {
+      UChar32 c;
+      int32_t value;
+
+      U8_NEXT (text, at, text_length, c);
+      value = c < 0 ? -1 : u_charDigitValue (c);
+      view[n++] = value >= 0 && value <= 9 ? (char)('0' + value) : 'x';
+    }
+  for (i = 0; !found && i + length <= n; i++)
+    found = memcmp (view + i, digits, length) == 0
+            && (i == 0 || view[i - 1] == 'x')
+            && (i + length == n || view[i + length] == 'x');
+  free (view);
+  return found;
 }
