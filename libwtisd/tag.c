@@ -202,6 +202,53 @@ candidates_chinese (const struct language_tag *tag,
   return count;
 }
 
+/* TAG's script, given or implied by a POSIX modifier, or "".  */
+static const char *
+tag_script (const struct language_tag *tag)
+{
+  if (*tag->script != '\0')
+    return tag->script;
+  if (strcmp (tag->modifier, "latin") == 0)
+    return "Latn";
+  if (strcmp (tag->modifier, "cyrillic") == 0)
+    return "Cyrl";
+  return "";
+}
+
+/* Whether SCRIPT (or none) is the one LANGUAGE is written in unless said
+   otherwise (CLDR's likely subtags: pa is Guru, sr is Cyrl).  Unknown:
+   yes.  */
+static int
+is_default_script (const char *language, const char *script)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char likely[ULOC_FULLNAME_CAPACITY], default_script[8];
+
+  if (*script == '\0')
+    return 1;
+  uloc_addLikelySubtags (language, likely, sizeof likely, &code);
+  uloc_getScript (likely, default_script, sizeof default_script, &code);
+  return U_FAILURE (code) || *default_script == '\0'
+         || strcmp (default_script, script) == 0;
+}
+
+/* Portuguese catalogs: pt is Portugal's, pt_BR Brazil's.  As CLDR
+   matches them, a tag with no region is Brazilian (likely subtags:
+   pt -> pt_Latn_BR) and every other region reads Portugal's.  */
+static int
+candidates_portuguese (const struct language_tag *tag,
+                       char names[][LANGUAGE_NAME_MAX])
+{
+  int count = 0;
+
+  if (*tag->region != '\0')
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_%s", tag->region);
+  if (*tag->region == '\0')
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_BR");
+  snprintf (names[count++], LANGUAGE_NAME_MAX, "pt");
+  return count;
+}
+
 int
 language_candidates (const struct language_tag *tag, int gettext_names,
                      char names[][LANGUAGE_NAME_MAX])
@@ -213,6 +260,9 @@ language_candidates (const struct language_tag *tag, int gettext_names,
     return 0;
   if (strcmp (tag->language, "zh") == 0 && !gettext_names)
     return candidates_chinese (tag, names);
+  if (strcmp (tag->language, "pt") == 0 && !gettext_names
+      && *tag->script == '\0' && *modifier == '\0')
+    return candidates_portuguese (tag, names);
   if (*modifier == '\0' && *tag->script != '\0')
     modifier = script_modifier (tag->script);
   if (modifier != NULL && strcmp (modifier, "euro") == 0)
@@ -225,6 +275,10 @@ language_candidates (const struct language_tag *tag, int gettext_names,
       snprintf (names[count++], LANGUAGE_NAME_MAX, "%s@%s", tag->language,
                 modifier);
     }
+  /* A text in another script than the language's own cannot be read:
+     Punjabi in Shahmukhi ("pa-Arab") is not the Gurmukhi catalog.  */
+  if (!gettext_names && !is_default_script (tag->language, tag_script (tag)))
+    return count;
   if (*tag->region)
     snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s", tag->language,
               tag->region);
@@ -235,12 +289,8 @@ language_candidates (const struct language_tag *tag, int gettext_names,
 void
 language_icu_id (const struct language_tag *tag, char *out, size_t size)
 {
-  const char *script = tag->script;
+  const char *script = tag_script (tag);
 
-  if (*script == '\0' && strcmp (tag->modifier, "latin") == 0)
-    script = "Latn";
-  else if (*script == '\0' && strcmp (tag->modifier, "cyrillic") == 0)
-    script = "Cyrl";
   snprintf (out, size, "%s%s%s%s%s", tag->is_c ? "en" : tag->language,
             *script ? "_" : "", script, *tag->region ? "_" : "", tag->region);
 }
