@@ -108,6 +108,7 @@ START_TEST (test_negotiation_table)
     {
       const char *best = wtisd_negotiate (inputs[i]);
 
+      expected[i] = expected_language (expected[i]);
       ck_assert_msg (best != NULL && strcmp (best, expected[i]) == 0,
                      "\"%s\" gave %s, expected %s", inputs[i],
                      best ? best : "NULL", expected[i]);

@@ -5,6 +5,8 @@
    latency, and the server's resident memory (VmRSS of PID) after the
    first 10 000 requests and at the end.  Exit status 1 on any error.
      httpload PORT PID REQUESTS CONNECTIONS < LIST
+   Or, "httpload raw PORT < REQUEST": sends REQUEST as it is (a header
+   too long for curl) and prints the response's status line.
    Loopback only: it never connects anywhere else.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -15,6 +17,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +205,32 @@ targets_read (void)
   return target_count > 0 ? 0 : -1;
 }
 
+/* Sends standard input to the server and prints its status line, or
+   "closed" when it closed the connection without one.  */
+static int
+raw_request (void)
+{
+  char buf[65536], line[256];
+  int fd = connect_loopback ();
+  size_t got, used = 0;
+  ssize_t n;
+
+  if (fd < 0)
+    return 2;
+  while ((got = fread (buf, 1, sizeof buf, stdin)) > 0)
+    if (write (fd, buf, got) != (ssize_t)got)
+      break; /* The server may close early: read what it said.  */
+  shutdown (fd, SHUT_WR);
+  while (used < sizeof line - 1
+         && (n = read (fd, line + used, sizeof line - 1 - used)) > 0)
+    used += (size_t)n;
+  close (fd);
+  line[used] = '\0';
+  line[strcspn (line, "\r\n")] = '\0';
+  puts (used > 0 ? line : "closed");
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,6 +238,13 @@ main (int argc, char **argv)
   long connections, i, rss_last;
   double start, seconds;
 
+  /* A server that closes early must not kill the client.  */
+  signal (SIGPIPE, SIG_IGN);
+  if (argc == 3 && strcmp (argv[1], "raw") == 0)
+    {
+      port = (unsigned)atoi (argv[2]);
+      return raw_request ();
+    }
   if (argc != 5 || targets_read () != 0)
     {
       fprintf (stderr, "usage: httpload PORT PID REQUESTS CONNECTIONS < LIST\n");
