@@ -74,12 +74,20 @@ make_tags (void)
 
   for (l = 0; l < language_count; l++)
     {
-      /* "fr" as it is, and as a BCP 47 tag with a region (001, the
-         world) or script.  */
+      /* "fr" as it is, and as a BCP 47 tag: with a region (001, the
+         world) where the name has none, the name's own region ("pt_BR":
+         "pt-BR") where it has one, and the script for Chinese.  */
+      char *underscore;
+
       snprintf (tags[l][0], sizeof tags[l][0], "%s", languages[l]);
+      snprintf (tags[l][1], sizeof tags[l][1], "%s", languages[l]);
       if (strcmp (languages[l], "zh_CN") == 0)
         snprintf (tags[l][1], sizeof tags[l][1], "zh-Hans-CN");
-      else
+      else if (strcmp (languages[l], "zh_TW") == 0)
+        snprintf (tags[l][1], sizeof tags[l][1], "zh-Hant-TW");
+      else if ((underscore = strchr (tags[l][1], '_')) != NULL)
+        *underscore = '-';
+      else if (strchr (tags[l][1], '@') == NULL)
         snprintf (tags[l][1], sizeof tags[l][1], "%s-001", languages[l]);
     }
 }
