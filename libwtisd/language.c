@@ -472,18 +472,23 @@ wtisd_language (const char *lang)
 }
 
 /* Whether NAME, a directory entry, is a catalog name a tag resolves to:
-   its own first candidate ("fr_FR@euro" and "Fr" are not).  */
+   one of its own candidates ("fr_FR@euro" and "Fr" are not).  */
 static int
 is_catalog_name (const char *name)
 {
   char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
   struct language_tag tag;
   size_t length = strlen (name);
+  int count, i;
 
-  return length < LANGUAGE_NAME_MAX
-         && language_tag_parse (name, length, &tag) == 0
-         && language_candidates (&tag, 0, names) > 0
-         && strcmp (names[0], name) == 0;
+  if (length >= LANGUAGE_NAME_MAX
+      || language_tag_parse (name, length, &tag) != 0)
+    return 0;
+  count = language_candidates (&tag, 0, names);
+  for (i = 0; i < count; i++)
+    if (strcmp (names[i], name) == 0)
+      return 1;
+  return 0;
 }
 
 /* A growing array of catalog names.  */

@@ -233,8 +233,9 @@ is_default_script (const char *language, const char *script)
 }
 
 /* Portuguese catalogs: pt is Portugal's, pt_BR Brazil's.  As CLDR
-   matches them, a tag with no region is Brazilian (likely subtags:
-   pt -> pt_Latn_BR) and every other region reads Portugal's.  */
+   matches them, pt-BR reads pt_BR and every other region (pt-PT, pt-AO,
+   pt-MZ) Portugal's; "pt" alone reads the catalog of that name, as
+   gettext does, and pt_BR where there is none.  */
 static int
 candidates_portuguese (const struct language_tag *tag,
                        char names[][LANGUAGE_NAME_MAX])
@@ -243,9 +244,9 @@ candidates_portuguese (const struct language_tag *tag,
 
   if (*tag->region != '\0')
     snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_%s", tag->region);
+  snprintf (names[count++], LANGUAGE_NAME_MAX, "pt");
   if (*tag->region == '\0')
     snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_BR");
-  snprintf (names[count++], LANGUAGE_NAME_MAX, "pt");
   return count;
 }
 
@@ -291,6 +292,13 @@ language_icu_id (const struct language_tag *tag, char *out, size_t size)
 {
   const char *script = tag_script (tag);
 
+  /* The catalog pt is Portugal's, but CLDR takes "pt" for Brazil's.  */
+  if (strcmp (tag->language, "pt") == 0 && *tag->region == '\0'
+      && *script == '\0')
+    {
+      snprintf (out, size, "pt_PT");
+      return;
+    }
   snprintf (out, size, "%s%s%s%s%s", tag->is_c ? "en" : tag->language,
             *script ? "_" : "", script, *tag->region ? "_" : "", tag->region);
 }

@@ -20,6 +20,8 @@ if ! command -v curl > /dev/null 2>&1; then
   exit 77
 fi
 linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
+# A catalog name's BCP 47 tag (pt is Portugal's: pt-PT), from RFC 5646.
+bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
 
 "$server" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
 pid=$!
@@ -48,7 +50,7 @@ expect_header () {
 
 # Each language by ?lang=, as the page and as JSON, against the program.
 for lang in $linguas en; do
-  tag=$(echo "$lang" | sed -e 's/@latin/-Latn/' -e 's/_/-/')
+  tag=$(bcp47 "$lang")
   get "/?lang=$lang"
   expect_status 200
   expect_header "Content-Type: text/html; charset=utf-8"
@@ -82,7 +84,7 @@ while IFS= read -r line; do
   done
   get / -H "Accept-Language: $header"
   expect_status 200
-  tag=$(echo "$expected" | sed -e 's/@latin/-Latn/' -e 's/_/-/')
+  tag=$(bcp47 "$expected")
   expect_header "Content-Language: $tag"
 done < "$srcdir/data/negotiation.txt"
 get /
