@@ -423,32 +423,41 @@ text_message_write (const struct settings *settings)
   return status;
 }
 
-/* Prints what SETTINGS select as an HTML, Markdown or JSON document,
-   unwrapped.  */
+/* Prints what SETTINGS select as an HTML, Markdown or JSON document:
+   its lines are its own, never wrapped.  */
 static int
 document_message_write (const struct settings *settings)
 {
   struct buffer document = { 0 };
-  int status;
+  char *normalized = NULL;
+  int length = 0;
 
   /* TRANSLATORS: The last line of the output; %s is a web address.  */
-  status = document_write (&document, (enum document_format)settings->format,
-                           language, &settings->parts, _ ("Source: %s\n"),
-                           NULL);
-  if (status != 0)
-    fprintf (stderr, "%s: %s\n", program_name,
-             wtisd_strerror_in (language, WTISD_ENOMEM));
-  else
+  if (document_write (&document, (enum document_format)settings->format,
+                      language, &settings->parts, _ ("Source: %s\n"), NULL)
+      != 0)
+    length = WTISD_ENOMEM;
+  else if (settings->normalization != WTISD_NFC
+           && (length = wtisd_normalize (document.data,
+                                         settings->normalization, NULL, 0))
+                  >= 0)
     {
-      /* The document's lines are its own: no wrapping.  */
-      struct settings unwrapped = *settings;
-
-      document.data[document.length - 1] = '\0'; /* Its last newline.  */
-      unwrapped.width = 0;
-      status = text_write (&unwrapped, document.data, 0);
+      normalized = malloc ((size_t)length + 1);
+      length = normalized == NULL
+                   ? WTISD_ENOMEM
+                   : wtisd_normalize (document.data, settings->normalization,
+                                      normalized, (size_t)length + 1);
     }
+  if (length < 0)
+    fprintf (stderr, "%s: %s\n", program_name,
+             wtisd_strerror_in (language, length));
+  else if (normalized != NULL)
+    fputs (normalized, stdout);
+  else
+    fwrite (document.data, 1, document.length, stdout);
+  free (normalized);
   free (document.data);
-  return status;
+  return length < 0;
 }
 
 static int
