@@ -4,6 +4,7 @@
 
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,14 +127,34 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
   return 0;
 }
 
-/* One line break iterator serves every call: opening one loads and sets
-   up ICU's rules, which costs more than breaking a paragraph.  The
-   program is single-threaded, as is this module.  */
+/* One line break iterator serves every call for the same locale:
+   opening one loads and sets up ICU's rules, which costs more than
+   breaking a paragraph.  The program is single-threaded, as is this
+   module.  */
 static UBreakIterator *line_breaks;
+static char line_breaks_locale[64];
+
+/* The iterator for LOCALE, opened on the LENGTH code units at TEXT.  */
+static UBreakIterator *
+breaks_for (const char *locale, const UChar *text, int32_t length,
+            UErrorCode *code)
+{
+  if (line_breaks != NULL && strcmp (line_breaks_locale, locale) == 0)
+    {
+      ubrk_setText (line_breaks, text, length, code);
+      return line_breaks;
+    }
+  ubrk_close (line_breaks);
+  snprintf (line_breaks_locale, sizeof line_breaks_locale, "%s", locale);
+  line_breaks = ubrk_open (UBRK_LINE, line_breaks_locale, text, length, code);
+  return line_breaks;
+}
 
 int
-wrap_text (const char *text, int width, wrap_line_fn *emit, void *data)
+wrap_text (const char *text, int width, const char *locale, wrap_line_fn *emit,
+           void *data)
 {
+  UBreakIterator *breaks;
   UErrorCode code = U_ZERO_ERROR;
   UChar *utf16;
   int32_t length;
@@ -147,13 +168,10 @@ wrap_text (const char *text, int width, wrap_line_fn *emit, void *data)
   if (utf16 == NULL)
     return -1;
   u_strFromUTF8 (utf16, length + 1, NULL, text, -1, &code);
-  if (line_breaks == NULL && U_SUCCESS (code))
-    line_breaks = ubrk_open (UBRK_LINE, "", utf16, length, &code);
-  else
-    ubrk_setText (line_breaks, utf16, length, &code);
-  status = U_FAILURE (code)
+  breaks = U_SUCCESS (code) ? breaks_for (locale, utf16, length, &code) : NULL;
+  status = U_FAILURE (code) || breaks == NULL
                ? -1
-               : wrap_breaks (utf16, length, line_breaks, width, emit, data);
+               : wrap_breaks (utf16, length, breaks, width, emit, data);
   free (utf16);
   return status;
 }

@@ -13,13 +13,16 @@
 typedef int wrap_line_fn (const char *line, size_t length, void *data);
 
 /* Splits the UTF-8 TEXT into lines of at most WIDTH columns (0: one line)
-   and calls EMIT for each.  Breaks only where UAX #14 allows, never
+   and calls EMIT for each.  Breaks only where UAX #14, with ICU's
+   tailoring for LOCALE (an ICU locale ID: "ko@lw=keepall" keeps Korean
+   words whole; "" for the root rules), allows, never
    inside a grapheme cluster; East Asian wide and fullwidth characters
    count two columns, combining marks and format characters none; spaces
    at the end of a line do not count.  A word wider than WIDTH stands on a
    line of its own.  Returns 0, -1 when ICU fails or memory runs out, or
    what EMIT returned when not 0.  Not thread-safe: it keeps one ICU
    break iterator for every call.  */
-int wrap_text (const char *text, int width, wrap_line_fn *emit, void *data);
+int wrap_text (const char *text, int width, const char *locale,
+               wrap_line_fn *emit, void *data);
 
 #endif /* WTISD_WRAP_H */

@@ -330,6 +330,15 @@ list_languages (void)
     printf ("%-*s  %s\n", width, *l, wtisd_language_name (*l));
 }
 
+/* How the language breaks lines, for ICU: Korean between words, as its
+   readers expect, not between any two syllables; the others by the
+   rules of their language.  */
+static const char *
+wrap_locale (void)
+{
+  return strcmp (language, "ko") == 0 ? "ko@lw=keepall" : language;
+}
+
 static int
 line_write (const char *line, size_t length, void *data)
 {
@@ -362,7 +371,7 @@ text_write (const struct settings *settings, const char *text, int width)
         }
       text = normalized;
     }
-  if (wrap_text (text, width, line_write, NULL) != 0)
+  if (wrap_text (text, width, wrap_locale (), line_write, NULL) != 0)
     {
       fprintf (stderr, "%s: %s\n", program_name, wtisd_strerror (WTISD_EICU));
       status = 1;
