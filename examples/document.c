@@ -81,6 +81,26 @@ html_escape (struct buffer *out, const char *s)
       }
 }
 
+/* The library's answers, or "" with OUT marked as failed when memory ran
+   out (they are NULL only then): a document is whole or not written.  */
+static const char *
+text_of (struct buffer *out, const char *lang, int id)
+{
+  const char *text = wtisd_text_in (lang, (wtisd_text_id)id);
+
+  out->failed |= text == NULL;
+  return text != NULL ? text : "";
+}
+
+static const char *
+tag_of (struct buffer *out, const char *lang)
+{
+  const char *tag = wtisd_language_tag (lang);
+
+  out->failed |= tag == NULL;
+  return tag != NULL ? tag : "";
+}
+
 /* TEXT as HTML, with THEME (when found in it) marked up as a quotation.  */
 static void
 html_with_theme (struct buffer *out, const char *text, const char *theme)
@@ -186,13 +206,13 @@ html_write (struct buffer *out, const char *lang,
             const struct document_parts *parts, const char *label,
             const struct page_extras *extras)
 {
-  const char *title = wtisd_text_in (lang, WTISD_TITLE);
+  const char *title = text_of (out, lang, WTISD_TITLE);
   char display[512];
   struct buffer link = { 0 };
   int n;
 
   buffer_puts (out, "<!DOCTYPE html>\n<html lang=\"");
-  html_escape (out, wtisd_language_tag (lang));
+  html_escape (out, tag_of (out, lang));
   buffer_puts (out, wtisd_language_is_rtl (lang) == 1 ? "\" dir=\"rtl\">\n"
                                                       : "\" dir=\"ltr\">\n");
   buffer_puts (out, "<head>\n<meta charset=\"utf-8\">\n<title>");
@@ -213,13 +233,13 @@ html_write (struct buffer *out, const char *lang,
   for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
     if (paragraph_selected (parts, n))
       {
-        const char *theme
-            = n == 4   ? wtisd_text_in (lang, WTISD_THEME_WTDC_2021)
-              : n == 5 ? wtisd_text_in (lang, WTISD_THEME_WTISD_2021)
-                       : NULL;
+        const char *theme = n == 4 ? text_of (out, lang, WTISD_THEME_WTDC_2021)
+                            : n == 5
+                                ? text_of (out, lang, WTISD_THEME_WTISD_2021)
+                                : NULL;
 
         buffer_puts (out, "<p>");
-        html_with_theme (out, wtisd_text_in (lang, WTISD_PARAGRAPH_1 + n - 1),
+        html_with_theme (out, text_of (out, lang, WTISD_PARAGRAPH_1 + n - 1),
                          theme);
         buffer_puts (out, "</p>\n");
       }
@@ -227,7 +247,7 @@ html_write (struct buffer *out, const char *lang,
     for (n = WTISD_THEME_WTISD_2021; n <= WTISD_THEME_WTDC_2021; n++)
       {
         buffer_puts (out, "<p><q class=\"theme\">");
-        html_escape (out, wtisd_text_in (lang, (wtisd_text_id)n));
+        html_escape (out, text_of (out, lang, (wtisd_text_id)n));
         buffer_puts (out, "</q></p>\n");
       }
   if (parts->whole)
@@ -258,7 +278,7 @@ markdown_write (struct buffer *out, const char *lang,
   if (parts->whole || parts->title)
     {
       buffer_puts (out, "# ");
-      markdown_escape (out, wtisd_text_in (lang, WTISD_TITLE));
+      markdown_escape (out, text_of (out, lang, WTISD_TITLE));
       buffer_puts (out, "\n");
       blocks++;
     }
@@ -266,14 +286,14 @@ markdown_write (struct buffer *out, const char *lang,
     if (paragraph_selected (parts, n))
       {
         buffer_puts (out, blocks++ > 0 ? "\n" : "");
-        markdown_escape (out, wtisd_text_in (lang, WTISD_PARAGRAPH_1 + n - 1));
+        markdown_escape (out, text_of (out, lang, WTISD_PARAGRAPH_1 + n - 1));
         buffer_puts (out, "\n");
       }
   if (parts->themes)
     for (n = WTISD_THEME_WTISD_2021; n <= WTISD_THEME_WTDC_2021; n++)
       {
         buffer_puts (out, blocks++ > 0 ? "\n> " : "> ");
-        markdown_escape (out, wtisd_text_in (lang, (wtisd_text_id)n));
+        markdown_escape (out, text_of (out, lang, (wtisd_text_id)n));
         buffer_puts (out, "\n");
       }
   if (parts->whole)
@@ -307,13 +327,13 @@ json_write (struct buffer *out, const char *lang,
   int members = 0, n, items = 0;
 
   json_member (out, &members, "lang");
-  json_escape (out, wtisd_language_tag (lang));
+  json_escape (out, tag_of (out, lang));
   json_member (out, &members, "dir");
   json_escape (out, wtisd_language_is_rtl (lang) == 1 ? "rtl" : "ltr");
   if (parts->whole || parts->title)
     {
       json_member (out, &members, "title");
-      json_escape (out, wtisd_text_in (lang, WTISD_TITLE));
+      json_escape (out, text_of (out, lang, WTISD_TITLE));
     }
   for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
     if (paragraph_selected (parts, n))
@@ -325,7 +345,7 @@ json_write (struct buffer *out, const char *lang,
           }
         else
           buffer_puts (out, ",\n    ");
-        json_escape (out, wtisd_text_in (lang, WTISD_PARAGRAPH_1 + n - 1));
+        json_escape (out, text_of (out, lang, WTISD_PARAGRAPH_1 + n - 1));
       }
   if (items > 0)
     buffer_puts (out, "\n  ]");
@@ -333,9 +353,9 @@ json_write (struct buffer *out, const char *lang,
     {
       json_member (out, &members, "themes");
       buffer_puts (out, "{\n    \"wtisd_2021\": ");
-      json_escape (out, wtisd_text_in (lang, WTISD_THEME_WTISD_2021));
+      json_escape (out, text_of (out, lang, WTISD_THEME_WTISD_2021));
       buffer_puts (out, ",\n    \"wtdc_2021\": ");
-      json_escape (out, wtisd_text_in (lang, WTISD_THEME_WTDC_2021));
+      json_escape (out, text_of (out, lang, WTISD_THEME_WTDC_2021));
       buffer_puts (out, "\n  }");
     }
   if (parts->whole)

@@ -38,12 +38,12 @@ static const char *program_name = "wtisd-message";
 /* What to print, from the command line.  */
 struct settings
 {
-  const char *tag;   /* --lang, or NULL: the environment's language.  */
-  int width;         /* Columns; 0: no wrapping; -1: the default.  */
+  const char *tag; /* --lang, or NULL: the environment's language.  */
+  int width;       /* Columns; 0: no wrapping; -1: the default.  */
   int help, version, list_languages;
   struct document_parts parts; /* --title, --paragraph, --themes.  */
-  int url_form; /* URL_DISPLAY, or a wtisd_form.  */
-  int format;   /* FORMAT_TEXT, or an enum document_format.  */
+  int url_form;                /* URL_DISPLAY, or a wtisd_form.  */
+  int format;                  /* FORMAT_TEXT, or an enum document_format.  */
   wtisd_normalization normalization;
 };
 
@@ -320,7 +320,7 @@ default_width (void)
 static void
 list_languages (void)
 {
-  const char *const *languages = wtisd_languages (), *const *l;
+  const char *const *languages = wtisd_languages (), *const * l;
   int width = 0;
 
   for (l = languages; *l != NULL; l++)
@@ -346,6 +346,15 @@ line_write (const char *line, size_t length, void *data)
   fwrite (line, 1, length, stdout);
   putchar ('\n');
   return 0;
+}
+
+/* Reports that memory ran out; returns the exit status.  */
+static int
+out_of_memory (void)
+{
+  fprintf (stderr, "%s: %s\n", program_name,
+           wtisd_strerror_in (language, WTISD_ENOMEM));
+  return EXIT_FAILURE;
 }
 
 /* Writes TEXT in the chosen normalization, wrapped to WIDTH columns.
@@ -418,8 +427,10 @@ text_message_write (const struct settings *settings)
         continue;
       if (parts++ > 0)
         putchar ('\n');
-      status = text_write (settings, wtisd_text_in (language, id),
-                           settings->width);
+      const char *text = wtisd_text_in (language, id);
+
+      status = text != NULL ? text_write (settings, text, settings->width)
+                            : out_of_memory ();
     }
   if (settings->parts.whole && status == 0)
     {
@@ -546,8 +557,7 @@ option_error (const char *arg, int short_option)
    it stands.  Returns 0, or the index in ARGV of the first bad option
    (its value too: an option with a bad value is handled later).  */
 static int
-options_read (struct settings *settings, int argc, char **argv,
-              int *bad_short)
+options_read (struct settings *settings, int argc, char **argv, int *bad_short)
 {
   int c, bad = 0;
 
@@ -591,9 +601,12 @@ options_read (struct settings *settings, int argc, char **argv,
 static int
 language_choose (const struct settings *settings)
 {
+  const char *chosen;
   int status;
 
-  language = wtisd_environment_language ();
+  if ((chosen = wtisd_environment_language ()) == NULL)
+    return out_of_memory ();
+  language = chosen;
   if (settings->tag == NULL)
     return 0;
   status = wtisd_language_check (settings->tag);
@@ -607,7 +620,9 @@ language_choose (const struct settings *settings)
                wtisd_strerror_in (language, status));
       return EXIT_FAILURE;
     }
-  language = wtisd_language (settings->tag);
+  if ((chosen = wtisd_language (settings->tag)) == NULL)
+    return out_of_memory ();
+  language = chosen;
   if (status == WTISD_ENOCATALOG)
     fprintf (stderr,
              _ ("%s: no catalog for language '%s'; printing English\n"),

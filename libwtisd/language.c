@@ -375,36 +375,47 @@ messages_locale (void)
 }
 
 /* The catalog of the first entry of the colon-separated LIST that has
-   one, as gettext reads LANGUAGE; NULL when none has, or an entry names
-   the C locale first.  */
+   one, each entry named as NAMING says; NULL when none has, when gettext
+   would stop at an entry naming the C locale (NAMING_GETTEXT), or when
+   memory ran out before a catalog was found (*STATUS is WTISD_ENOMEM
+   then: a later entry's catalog would be the wrong answer).  */
 static const struct catalog *
-list_catalog (const char *list)
+list_catalog (const char *list, enum naming naming, int *status)
 {
+  *status = WTISD_OK;
   while (*list != '\0')
     {
       size_t length = strcspn (list, ":");
       struct resolution result;
 
-      if ((length == 1 && *list == 'C')
-          || (length == 5 && strncmp (list, "POSIX", 5) == 0))
+      if (naming == NAMING_GETTEXT
+          && ((length == 1 && *list == 'C')
+              || (length == 5 && strncmp (list, "POSIX", 5) == 0)))
         return NULL;
       if (length > 0)
         {
-          result = tag_resolve (list, length, NAMING_GETTEXT);
+          result = tag_resolve (list, length, naming);
           if (result.catalog != NULL)
             return result.catalog;
+          if (result.status == WTISD_ENOMEM || result.status == WTISD_EICU)
+            {
+              *status = WTISD_ENOMEM;
+              return NULL;
+            }
         }
       list += length + (list[length] == ':');
     }
   return NULL;
 }
 
-/* The catalog wtisd_text reads now: gettext's choice for LC_MESSAGES.  */
+/* The catalog wtisd_text reads now: gettext's choice for LC_MESSAGES;
+   NULL when memory ran out.  */
 static const struct catalog *
 process_catalog (void)
 {
   const char *locale = messages_locale (), *list;
   const struct catalog *catalog;
+  int status;
 
   /* gettext ignores LANGUAGE in the C locale: its ASCII may not show
      translations.  */
@@ -414,17 +425,22 @@ process_catalog (void)
   list = getenv ("LANGUAGE");
   if (list == NULL || *list == '\0')
     list = locale;
-  catalog = list_catalog (list);
-  return catalog != NULL ? catalog : &catalog_english;
+  catalog = list_catalog (list, NAMING_GETTEXT, &status);
+  return catalog != NULL ? catalog
+         : status == WTISD_OK ? &catalog_english
+                              : NULL;
 }
 
 const char *
 wtisd_text (wtisd_text_id id)
 {
   /* The enum's underlying type may be unsigned: compare as int.  */
+  const struct catalog *catalog;
+
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
     return NULL;
-  return process_catalog ()->texts[id];
+  catalog = process_catalog ();
+  return catalog != NULL ? catalog->texts[id] : NULL;
 }
 
 const char *
@@ -434,26 +450,20 @@ wtisd_environment_language (void)
   const char *value = getenv ("LANGUAGE");
   const struct catalog *catalog = NULL;
   size_t i;
-  int status;
+  int status = WTISD_OK;
 
+  /* Unlike gettext, LANGUAGE counts in the C locale too, and past a "C"
+     entry.  */
   if (value != NULL)
-    {
-      /* Unlike gettext, in the C locale too, and past a "C" entry.  */
-      for (; catalog == NULL && *value != '\0'; value += *value == ':')
-        {
-          size_t length = strcspn (value, ":");
-
-          if (length > 0)
-            catalog = tag_resolve (value, length, NAMING_TAG).catalog;
-          value += length;
-        }
-      if (catalog != NULL)
-        return catalog->name;
-    }
+    catalog = list_catalog (value, NAMING_TAG, &status);
+  if (catalog != NULL || status != WTISD_OK)
+    return catalog != NULL ? catalog->name : NULL;
   for (i = 0; i < sizeof variables / sizeof variables[0]; i++)
     if ((value = getenv (variables[i])) != NULL && *value != '\0')
       {
         catalog = language_catalog (value, &status);
+        if (catalog == NULL && status != WTISD_EINVAL)
+          return NULL;
         return catalog != NULL ? catalog->name : catalog_english.name;
       }
   return catalog_english.name;
@@ -466,7 +476,7 @@ wtisd_language (const char *lang)
   int status;
 
   if (lang == NULL)
-    return process_catalog ()->name;
+    return (catalog = process_catalog ()) != NULL ? catalog->name : NULL;
   catalog = language_catalog (lang, &status);
   return catalog != NULL ? catalog->name : NULL;
 }

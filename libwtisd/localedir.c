@@ -200,5 +200,5 @@ wtisd_localedir (void)
 {
   struct localedir *entry = localedir_now ();
 
-  return entry != NULL ? entry->path : LOCALEDIR;
+  return entry != NULL ? entry->path : NULL;
 }
