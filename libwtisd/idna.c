@@ -74,6 +74,28 @@ spoof_ready (void)
 typedef int32_t idna_function (const UIDNA *, const char *, int32_t, char *,
                                int32_t, UIDNAInfo *, UErrorCode *);
 
+/* The longest input the domain functions convert: four bytes of UTF-8
+   for each byte of the longest name DNS carries (255 octets).  Longer
+   names are refused before any conversion, so that a hostile name costs
+   nothing: ICU's time grows with the square of a label's run of
+   combining marks and of the number of labels.  */
+#define DOMAIN_INPUT_MAX 1024
+
+/* The status for a conversion ICU refused.  ICU turns ill-formed UTF-8
+   into U+FFFD, which UTS #46 disallows, so the input's encoding needs
+   checking only once a conversion has failed; a label too long for
+   Punycode is an IDNA error too, not an ICU one.  */
+static int
+idna_failure (const char *domain, size_t length, UErrorCode code,
+              uint32_t errors)
+{
+  if (utf8_check (domain, length) != WTISD_OK)
+    return WTISD_EUTF8;
+  if (errors != 0 || code == U_INPUT_TOO_LONG_ERROR)
+    return WTISD_EIDNA;
+  return status_from_icu (code);
+}
+
 /* Runs CONVERT on DOMAIN into a buffer of its own: *RESULT is STACK when
    it fits in STACK_SIZE bytes, else a heap copy the caller frees.
    Returns the result's length or a status.  */
@@ -83,19 +105,19 @@ idna_convert (idna_function *convert, const char *domain, char *stack,
 {
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   UErrorCode code = U_ZERO_ERROR;
-  size_t domain_length = strlen (domain);
+  size_t domain_length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   int32_t length;
   int status;
 
   *result = stack;
-  if ((status = idna_ready ()) != WTISD_OK
-      || (status = utf8_check (domain, domain_length)) != WTISD_OK)
+  if (domain_length > DOMAIN_INPUT_MAX)
+    return WTISD_EIDNA;
+  if ((status = idna_ready ()) != WTISD_OK)
     return status;
-  if (domain_length > INT32_MAX)
-    return WTISD_ENOMEM;
   length = convert (idna, domain, (int32_t)domain_length, stack, stack_size,
                     &info, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
+  /* Only a valid name is worth the second run a longer result needs.  */
+  if (code == U_BUFFER_OVERFLOW_ERROR && info.errors == 0)
     {
       code = U_ZERO_ERROR;
       info = (UIDNAInfo)UIDNA_INFO_INITIALIZER;
@@ -105,9 +127,9 @@ idna_convert (idna_function *convert, const char *domain, char *stack,
       length = convert (idna, domain, (int32_t)domain_length, *result,
                         length + 1, &info, &code);
     }
-  if (U_FAILURE (code))
-    return status_from_icu (code);
-  return info.errors != 0 ? WTISD_EIDNA : (int)length;
+  if (U_FAILURE (code) || info.errors != 0)
+    return idna_failure (domain, domain_length, code, info.errors);
+  return (int)length;
 }
 
 /* A whole conversion under the buffer protocol.  ICU writes into a buffer
@@ -117,7 +139,7 @@ static int
 idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
 {
-  char stack[256], *result;
+  char stack[DOMAIN_INPUT_MAX], *result;
   int length;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
@@ -202,7 +224,7 @@ domain_misleads (const char *domain, size_t length)
 int
 wtisd_domain_display (const char *domain, char *out, size_t outsize)
 {
-  char unicode_stack[256], ascii_stack[256];
+  char unicode_stack[DOMAIN_INPUT_MAX], ascii_stack[256];
   char *unicode = unicode_stack, *ascii = ascii_stack;
   int unicode_length, ascii_length, misleads;
 
