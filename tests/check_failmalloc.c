@@ -59,11 +59,19 @@ three_allocations (void *data)
   return ok ? 0 : 1;
 }
 
+/* The same, under a failure: a NULL is handled, and reported as such.  */
+static int
+three_allocations_survive (void *data)
+{
+  three_allocations (data);
+  return 0;
+}
+
 START_TEST (test_each_walks_every_allocation)
 {
   /* Failures at 1, 2, 3; the fourth run fails nothing and ends it.  */
-  ck_assert_int_eq (failmalloc_each (three_allocations, three_allocations,
-                                     NULL, 100),
+  ck_assert_int_eq (failmalloc_each (three_allocations_survive,
+                                     three_allocations, NULL, 100),
                     4);
 }
 END_TEST
@@ -90,6 +98,32 @@ START_TEST (test_each_catches_a_remembered_failure)
 }
 END_TEST
 
+static int
+always_right (void *data)
+{
+  (void)data;
+  return 0;
+}
+
+/* An attempt that passes a failure off as a success.  */
+static int
+wrong_under_failure (void *data)
+{
+  (void)data;
+  kept = malloc (8);
+  if (kept == NULL)
+    return 1;
+  free (kept);
+  return 0;
+}
+
+START_TEST (test_each_catches_a_wrong_success)
+{
+  ck_assert_int_eq (
+      failmalloc_each (wrong_under_failure, always_right, NULL, 100), -1);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -100,6 +134,7 @@ main (void)
   tcase_add_test (tc, test_disarm_reports_an_unreached_failure);
   tcase_add_test (tc, test_each_walks_every_allocation);
   tcase_add_test (tc, test_each_catches_a_remembered_failure);
+  tcase_add_test (tc, test_each_catches_a_wrong_success);
   suite_add_tcase (suite, tc);
   return testutil_run (suite);
 }

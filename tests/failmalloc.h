@@ -31,15 +31,17 @@ int failmalloc_disarm (void);
 typedef int failmalloc_scenario (void *data);
 
 /* The driver.  For N = 1, 2, ... runs ATTEMPT with its Nth allocation
-   failing, then CHECK with memory available: ATTEMPT must not crash and
-   may report an error, but CHECK must find the right result, so that no
+   failing, then CHECK with memory available.  ATTEMPT must not crash and
+   returns 0 when what it got is acceptable under a failure: the right
+   result, or an error reported as such (never a wrong result passed off
+   as a success).  CHECK must then find the right result, so that no
    failure is remembered.  Each N runs in a fresh child process (fork), so
    that the allocations of first use (ICU's data, the library's caches)
    fail too, and a crash is caught.  Stops at the first N whose ATTEMPT
    made no allocation fail.  Returns that N (> 0), or -N for the first N
-   where CHECK failed, a child crashed, or a sanitizer or valgrind
-   reported an error or a leak (the child exits through exit (), so their
-   reports run); 0 when MAX runs were not enough.  */
+   where ATTEMPT or CHECK failed, a child crashed, or a sanitizer or
+   valgrind reported an error or a leak (the child exits through exit (),
+   so their reports run); 0 when MAX runs were not enough.  */
 long failmalloc_each (failmalloc_scenario *attempt, failmalloc_scenario *check,
                       void *data, unsigned long max);
 
