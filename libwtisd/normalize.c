@@ -34,43 +34,204 @@ normalizer_get (wtisd_normalization form, UErrorCode *code)
   return NULL;
 }
 
-/* Normalizes TEXT (UTF-16) with NORMALIZER and writes the UTF-8 result
-   per the buffer protocol.  */
-static int
-normalize_utf16 (const UNormalizer2 *normalizer,
-                 const struct utf16_buffer *text, char *out, size_t outsize)
+/* ICU loads its normalization data once and remembers a failure for the
+   life of the process (there is no retry short of u_cleanup, which a
+   library must not call): one failed allocation at the first
+   normalization would make every later one fail.  So the data is loaded
+   when the library is, before the program can run out of memory.  A
+   program that sets ICU's memory functions or data directory must do so
+   before it loads libwtisd.  */
+__attribute__ ((constructor)) static void
+normalizers_preload (void)
 {
   UErrorCode code = U_ZERO_ERROR;
-  UChar *result;
+
+  unorm2_getNFCInstance (&code);
+  unorm2_getNFKCInstance (&code); /* NFD and NFKD share their data.  */
+}
+
+/* UAX #15's stream-safe limit: ICU reorders a run of combining marks in
+   time that grows with the square of its length, so a run of more than
+   30 non-starters is cut by U+034F COMBINING GRAPHEME JOINER (a starter
+   that renders as nothing) after every 30th, as the Stream-Safe Text
+   Process does.  Text no real writing system produces costs linear
+   time, and only such text is changed.  */
+#define NON_STARTERS_MAX 30
+#define CGJ 0x034f
+
+/* How many CGJs TEXT needs (0 nearly always).  */
+static size_t
+stream_safe_joiners (const UNormalizer2 *normalizer, const UChar *text,
+                     int32_t length)
+{
+  size_t joiners = 0, run = 0;
+  int32_t i = 0;
+
+  while (i < length)
+    {
+      UChar32 c;
+
+      U16_NEXT_UNSAFE (text, i, c);
+      /* Below U+0300 every character is a starter.  */
+      if (c < 0x300 || unorm2_getCombiningClass (normalizer, c) == 0)
+        run = 0;
+      else if (++run > NON_STARTERS_MAX)
+        joiners++, run = 1;
+    }
+  return joiners;
+}
+
+/* Copies TEXT into SAFE (capacity enough) with the joiners it needs.  */
+static int32_t
+stream_safe_copy (const UNormalizer2 *normalizer, const UChar *text,
+                  int32_t length, UChar *safe)
+{
+  int32_t i = 0, j = 0;
+  size_t run = 0;
+
+  while (i < length)
+    {
+      int32_t start = i;
+      UChar32 c;
+
+      U16_NEXT_UNSAFE (text, i, c);
+      if (c < 0x300 || unorm2_getCombiningClass (normalizer, c) == 0)
+        run = 0;
+      else if (++run > NON_STARTERS_MAX)
+        safe[j++] = CGJ, run = 1;
+      while (start < i)
+        safe[j++] = text[start++];
+    }
+  return j;
+}
+
+/* Replaces TEXT by its stream-safe form when it needs joiners, and then
+   sets *SPAN, the length of its known-normalized start, to 0.  */
+static int
+stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text,
+             int32_t *span)
+{
+  size_t joiners
+      = stream_safe_joiners (normalizer, text->chars, text->length);
   int32_t length;
+  UChar *safe;
+
+  if (joiners == 0)
+    return WTISD_OK;
+  if ((size_t)text->length + joiners >= INT32_MAX)
+    return WTISD_ENOMEM;
+  safe = malloc (((size_t)text->length + joiners) * sizeof *safe);
+  if (safe == NULL)
+    return WTISD_ENOMEM;
+  length = stream_safe_copy (normalizer, text->chars, text->length, safe);
+  utf16_buffer_free (text);
+  text->chars = safe;
+  text->length = length;
+  *span = 0;
+  return WTISD_OK;
+}
+
+/* Normalizes TEXT, whose first SPAN code units are already normalized,
+   into RESULT, of CAPACITY code units.  Returns the result's length,
+   which may exceed CAPACITY (*CODE is then U_BUFFER_OVERFLOW_ERROR).  */
+static int32_t
+normalize_into (const UNormalizer2 *normalizer,
+                const struct utf16_buffer *text, int32_t span, UChar *result,
+                int32_t capacity, UErrorCode *code)
+{
+  if (span == 0)
+    return unorm2_normalize (normalizer, text->chars, text->length, result,
+                             capacity, code);
+  memcpy (result, text->chars, (size_t)span * sizeof *result);
+  return unorm2_normalizeSecondAndAppend (normalizer, result, span, capacity,
+                                          text->chars + span,
+                                          text->length - span, code);
+}
+
+/* Normalizes TEXT, whose first SPAN code units are already normalized,
+   and writes the UTF-8 result per the buffer protocol.  The result goes
+   on the stack when short, else into a heap buffer sized for the common
+   case; a form that grows the text more (NFD of Hangul) takes a second,
+   exact run.  */
+static int
+normalize_utf16 (const UNormalizer2 *normalizer,
+                 const struct utf16_buffer *text, int32_t span, char *out,
+                 size_t outsize)
+{
+  int32_t capacity = text->length + text->length / 2 + 16, length;
+  struct utf16_buffer result;
+  UErrorCode code = U_ZERO_ERROR;
   int status;
 
-  length = unorm2_normalize (normalizer, text->chars, text->length, NULL, 0,
-                             &code);
-  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
-    return status_from_icu (code);
-  result = malloc (((size_t)length + 1) * sizeof *result);
-  if (result == NULL)
-    return WTISD_ENOMEM;
-  code = U_ZERO_ERROR;
-  length = unorm2_normalize (normalizer, text->chars, text->length, result,
-                             length + 1, &code);
+  result.chars = result.stack;
+  if (capacity > UTF16_STACK_CHARS)
+    result.chars = malloc ((size_t)capacity * sizeof (UChar));
+  else
+    capacity = UTF16_STACK_CHARS;
+  length = result.chars == NULL ? 0
+                                : normalize_into (normalizer, text, span,
+                                                  result.chars, capacity,
+                                                  &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR)
+    {
+      utf16_buffer_free (&result);
+      code = U_ZERO_ERROR;
+      result.chars = malloc (((size_t)length + 1) * sizeof (UChar));
+      if (result.chars != NULL)
+        length = normalize_into (normalizer, text, span, result.chars,
+                                 length + 1, &code);
+    }
+  if (result.chars == NULL)
+    {
+      result.chars = result.stack;
+      return WTISD_ENOMEM;
+    }
   status = U_FAILURE (code) ? status_from_icu (code)
-                            : result_from_utf16 (result, length, out, outsize);
-  free (result);
+                            : result_from_utf16 (result.chars, length, out,
+                                                 outsize);
+  utf16_buffer_free (&result);
   return status;
 }
 
-/* wtisd_normalize but for clearing OUT on errors.  */
+/* wtisd_normalize of text that is not all ASCII.  */
+static int
+normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
+                   size_t length, char *out, size_t outsize)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  struct utf16_buffer text;
+  int32_t span;
+  int status;
+
+  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
+     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
+     validation pass.  */
+  status = utf16_from_utf8 (&text, utf8, length);
+  if (status != WTISD_OK)
+    return status;
+  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length,
+                                   &code);
+  if (U_FAILURE (code))
+    status = status_from_icu (code);
+  /* Already normalized (the common case): hand back the input itself.  */
+  else if (span == text.length)
+    status = result_from_utf8 (utf8, length, out, outsize);
+  else if ((status = stream_safe (normalizer, &text, &span)) == WTISD_OK)
+    status = normalize_utf16 (normalizer, &text, span, out, outsize);
+  utf16_buffer_free (&text);
+  return status;
+}
+
+/* wtisd_normalize but for clearing OUT on errors.  The whole input is
+   read (converted to UTF-16) before OUT is written, so OUT may overlap
+   it.  */
 static int
 normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
                      size_t outsize)
 {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *normalizer;
-  struct utf16_buffer text;
   size_t length;
-  int status;
 
   if (buffer_arguments_check (utf8, out, outsize) != WTISD_OK)
     return WTISD_EINVAL;
@@ -81,23 +242,7 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
     return result_from_utf8 (utf8, length, out, outsize);
-  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
-     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
-     validation pass.  */
-  status = utf16_from_utf8 (&text, utf8, length);
-  if (status != WTISD_OK)
-    return status;
-  /* Already normalized (the common case): hand back the input itself.  */
-  if (unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code)
-          == text.length
-      && U_SUCCESS (code))
-    status = result_from_utf8 (utf8, length, out, outsize);
-  else if (U_FAILURE (code))
-    status = status_from_icu (code);
-  else
-    status = normalize_utf16 (normalizer, &text, out, outsize);
-  utf16_buffer_free (&text);
-  return status;
+  return normalize_unicode (normalizer, utf8, length, out, outsize);
 }
 
 int
