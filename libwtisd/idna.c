@@ -15,60 +15,89 @@
 
 #include "internal.h"
 
-/* Both are configured once and then only read, which ICU documents as
-   safe from any number of threads.  Never closed: a library must not
-   tear down ICU state its host program may still use.  */
-static pthread_once_t idna_once = PTHREAD_ONCE_INIT;
-static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
-static UIDNA *idna;
-static UErrorCode idna_open_error = U_ZERO_ERROR;
-static atomic_int idna_opened;
-static USpoofChecker *spoof_checker;
-static UErrorCode spoof_open_error = U_ZERO_ERROR;
+/* Both are opened once and then only read, which ICU documents as safe
+   from any number of threads.  Never closed: a library must not tear
+   down ICU state its host program may still use.  An open that fails
+   (out of memory) is not remembered: the next call tries again.  */
+static _Atomic (UIDNA *) idna;
+static _Atomic (USpoofChecker *) spoof_checker;
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ICU defaults to transitional processing (ß becomes ss): ask for
    nontransitional UTS #46 with CheckBidi, CheckJoiners and
    UseSTD3ASCIIRules.  ICU always checks hyphens, and reports DNS length
    errors from toASCII only.  */
-static void
-idna_open (void)
+static UIDNA *
+idna_open (UErrorCode *code)
 {
-  idna = uidna_openUTS46 (
-      UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
-          | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
-      &idna_open_error);
-  if (U_SUCCESS (idna_open_error))
-    atomic_store_explicit (&idna_opened, 1, memory_order_release);
+  return uidna_openUTS46 (UIDNA_NONTRANSITIONAL_TO_ASCII
+                              | UIDNA_NONTRANSITIONAL_TO_UNICODE
+                              | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ
+                              | UIDNA_USE_STD3_RULES,
+                          code);
 }
 
 /* The spoof checker costs ICU a million instructions to set up: only a
-   display of a non-ASCII label pays for it.  */
-static void
-spoof_open (void)
+   display of a non-ASCII label pays for it.  ICU loads the data behind
+   it once and remembers a failure to for the life of the process; that
+   much stays ICU's (the display of a non-ASCII name then reports
+   WTISD_ENOMEM), as loading it with the library would cost every
+   program that never displays a name.  */
+static USpoofChecker *
+spoof_open (UErrorCode *code)
 {
-  spoof_checker = uspoof_open (&spoof_open_error);
-  uspoof_setRestrictionLevel (spoof_checker, USPOOF_HIGHLY_RESTRICTIVE);
-  uspoof_setChecks (spoof_checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE,
-                    &spoof_open_error);
+  USpoofChecker *checker = uspoof_open (code);
+
+  if (U_SUCCESS (*code))
+    {
+      uspoof_setRestrictionLevel (checker, USPOOF_HIGHLY_RESTRICTIVE);
+      uspoof_setChecks (checker,
+                        USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE, code);
+    }
+  if (U_FAILURE (*code))
+    {
+      uspoof_close (checker);
+      checker = NULL;
+    }
+  return checker;
 }
 
-static int
-idna_ready (void)
+/* Each is opened on first use under open_lock, and published with
+   release order so that a reader that sees it sees it set up.  NULL, and
+   a status in *STATUS, when it cannot be opened.  */
+static const UIDNA *
+idna_get (int *status)
 {
-  /* Published by pthread_once; once seen, the call is not needed.  */
-  if (atomic_load_explicit (&idna_opened, memory_order_acquire))
-    return WTISD_OK;
-  pthread_once (&idna_once, idna_open);
-  return U_SUCCESS (idna_open_error) ? WTISD_OK
-                                     : status_from_icu (idna_open_error);
+  UIDNA *object = atomic_load_explicit (&idna, memory_order_acquire);
+  UErrorCode code = U_ZERO_ERROR;
+
+  if (object != NULL)
+    return object;
+  pthread_mutex_lock (&open_lock);
+  object = atomic_load_explicit (&idna, memory_order_relaxed);
+  if (object == NULL && (object = idna_open (&code)) != NULL)
+    atomic_store_explicit (&idna, object, memory_order_release);
+  pthread_mutex_unlock (&open_lock);
+  *status = object != NULL ? WTISD_OK : status_from_icu (code);
+  return object;
 }
 
-static int
-spoof_ready (void)
+static const USpoofChecker *
+spoof_get (int *status)
 {
-  pthread_once (&spoof_once, spoof_open);
-  return U_SUCCESS (spoof_open_error) ? WTISD_OK
-                                      : status_from_icu (spoof_open_error);
+  USpoofChecker *object
+      = atomic_load_explicit (&spoof_checker, memory_order_acquire);
+  UErrorCode code = U_ZERO_ERROR;
+
+  if (object != NULL)
+    return object;
+  pthread_mutex_lock (&open_lock);
+  object = atomic_load_explicit (&spoof_checker, memory_order_relaxed);
+  if (object == NULL && (object = spoof_open (&code)) != NULL)
+    atomic_store_explicit (&spoof_checker, object, memory_order_release);
+  pthread_mutex_unlock (&open_lock);
+  *status = object != NULL ? WTISD_OK : status_from_icu (code);
+  return object;
 }
 
 typedef int32_t idna_function (const UIDNA *, const char *, int32_t, char *,
@@ -106,15 +135,16 @@ idna_convert (idna_function *convert, const char *domain, char *stack,
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   UErrorCode code = U_ZERO_ERROR;
   size_t domain_length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
+  const UIDNA *idna_object;
   int32_t length;
   int status;
 
   *result = stack;
   if (domain_length > DOMAIN_INPUT_MAX)
     return WTISD_EIDNA;
-  if ((status = idna_ready ()) != WTISD_OK)
+  if ((idna_object = idna_get (&status)) == NULL)
     return status;
-  length = convert (idna, domain, (int32_t)domain_length, stack, stack_size,
+  length = convert (idna_object, domain, (int32_t)domain_length, stack, stack_size,
                     &info, &code);
   /* Only a valid name is worth the second run a longer result needs.  */
   if (code == U_BUFFER_OVERFLOW_ERROR && info.errors == 0)
@@ -124,7 +154,7 @@ idna_convert (idna_function *convert, const char *domain, char *stack,
       *result = malloc ((size_t)length + 1);
       if (*result == NULL)
         return WTISD_ENOMEM;
-      length = convert (idna, domain, (int32_t)domain_length, *result,
+      length = convert (idna_object, domain, (int32_t)domain_length, *result,
                         length + 1, &info, &code);
     }
   if (U_FAILURE (code) || info.errors != 0)
@@ -173,26 +203,32 @@ label_misleads (const char *label, int32_t length)
 {
   UErrorCode code = U_ZERO_ERROR;
   char stack[256], *skeleton = stack;
-  int32_t skeleton_length;
+  const USpoofChecker *checker;
+  int32_t skeleton_length, checks;
   int misleads;
 
   if (utf8_is_ascii (label, (size_t)length))
     return 0;
-  if (spoof_ready () != WTISD_OK)
-    return status_from_icu (spoof_open_error);
-  if (uspoof_checkUTF8 (spoof_checker, label, length, NULL, &code) != 0)
+  if ((checker = spoof_get (&misleads)) == NULL)
+    return misleads;
+  /* A failed check is an error, not a verdict: out of memory, it would
+     have shown a sound name in Punycode and called that a success.  */
+  checks = uspoof_checkUTF8 (checker, label, length, NULL, &code);
+  if (U_FAILURE (code))
+    return status_from_icu (code);
+  if (checks != 0)
     return 1;
-  skeleton_length = uspoof_getSkeletonUTF8 (spoof_checker, 0, label, length,
-                                            stack, sizeof stack, &code);
+  skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length, stack,
+                                            sizeof stack, &code);
   if (code == U_BUFFER_OVERFLOW_ERROR)
     {
       code = U_ZERO_ERROR;
       skeleton = malloc ((size_t)skeleton_length + 1);
       if (skeleton == NULL)
         return WTISD_ENOMEM;
-      skeleton_length
-          = uspoof_getSkeletonUTF8 (spoof_checker, 0, label, length, skeleton,
-                                    skeleton_length + 1, &code);
+      skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length,
+                                                skeleton, skeleton_length + 1,
+                                                &code);
     }
   misleads = U_FAILURE (code)
                  ? status_from_icu (code)
