@@ -59,35 +59,15 @@ normalizers_preload (void)
 #define NON_STARTERS_MAX 30
 #define CGJ 0x034f
 
-/* How many CGJs TEXT needs (0 nearly always).  */
+/* Counts the joiners the run of LENGTH code units at TEXT, none below
+   U+0300, needs; writes it with them to SAFE unless SAFE is NULL.
+   Returns the count.  */
 static size_t
-stream_safe_joiners (const UNormalizer2 *normalizer, const UChar *text,
-                     int32_t length)
+run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
+               int32_t length, UChar *safe)
 {
-  size_t joiners = 0, run = 0;
+  size_t joiners = 0, non_starters = 0;
   int32_t i = 0;
-
-  while (i < length)
-    {
-      UChar32 c;
-
-      U16_NEXT_UNSAFE (text, i, c);
-      /* Below U+0300 every character is a starter.  */
-      if (c < 0x300 || unorm2_getCombiningClass (normalizer, c) == 0)
-        run = 0;
-      else if (++run > NON_STARTERS_MAX)
-        joiners++, run = 1;
-    }
-  return joiners;
-}
-
-/* Copies TEXT into SAFE (capacity enough) with the joiners it needs.  */
-static int32_t
-stream_safe_copy (const UNormalizer2 *normalizer, const UChar *text,
-                  int32_t length, UChar *safe)
-{
-  int32_t i = 0, j = 0;
-  size_t run = 0;
 
   while (i < length)
     {
@@ -95,70 +75,120 @@ stream_safe_copy (const UNormalizer2 *normalizer, const UChar *text,
       UChar32 c;
 
       U16_NEXT_UNSAFE (text, i, c);
-      if (c < 0x300 || unorm2_getCombiningClass (normalizer, c) == 0)
-        run = 0;
-      else if (++run > NON_STARTERS_MAX)
-        safe[j++] = CGJ, run = 1;
-      while (start < i)
-        safe[j++] = text[start++];
+      if (unorm2_getCombiningClass (normalizer, c) == 0)
+        non_starters = 0;
+      else if (++non_starters > NON_STARTERS_MAX)
+        {
+          joiners++, non_starters = 1;
+          if (safe != NULL)
+            *safe++ = CGJ;
+        }
+      while (safe != NULL && start < i)
+        *safe++ = text[start++];
     }
-  return j;
+  return joiners;
 }
 
-/* Replaces TEXT by its stream-safe form when it needs joiners, and then
-   sets *SPAN, the length of its known-normalized start, to 0.  */
-static int
-stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text,
-             int32_t *span)
+/* Makes the LENGTH code units at TEXT stream-safe: counts the joiners
+   they need and, unless SAFE is NULL, writes them with those to SAFE.
+   Every character below U+0300 is a starter, so only a run of code
+   units at or above it longer than the limit is looked at closely:
+   Latin text costs a comparison per code unit.  */
+static size_t
+text_make_safe (const UNormalizer2 *normalizer, const UChar *text,
+                int32_t length, UChar *safe)
 {
-  size_t joiners
-      = stream_safe_joiners (normalizer, text->chars, text->length);
+  size_t joiners = 0;
+  int32_t i = 0, start;
+
+  while (i < length)
+    {
+      for (start = i; i < length && text[i] < 0x300; i++)
+        ;
+      if (safe != NULL)
+        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
+            safe += i - start;
+      for (start = i; i < length && text[i] >= 0x300; i++)
+        ;
+      if (i - start > NON_STARTERS_MAX)
+        {
+          size_t more = run_make_safe (normalizer, text + start, i - start,
+                                       safe);
+
+          joiners += more;
+          if (safe != NULL)
+            safe += (size_t)(i - start) + more;
+        }
+      else if (safe != NULL)
+        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
+            safe += i - start;
+    }
+  return joiners;
+}
+
+/* Whether TEXT has a run of more code units at or above U+0300 than
+   the limit: the only place a run of non-starters that long can be.
+   Such a run holds two code units 15 apart at multiples of 15, so only
+   those are looked at first, and a run is measured only around two
+   that are both high; text that needs no joiner (nearly all) costs a
+   fifteenth of a pass.  */
+#define PROBE_STRIDE 15 /* 2 * PROBE_STRIDE + 1 <= NON_STARTERS_MAX + 1 */
+
+static int
+has_long_high_run (const UChar *text, int32_t length)
+{
+  int32_t i;
+
+  for (i = PROBE_STRIDE; i < length; i += PROBE_STRIDE)
+    if (text[i] >= 0x300 && text[i - PROBE_STRIDE] >= 0x300)
+      {
+        int32_t start = i, end = i;
+
+        while (start > 0 && text[start - 1] >= 0x300)
+          start--;
+        while (end + 1 < length && text[end + 1] >= 0x300)
+          end++;
+        if (end - start + 1 > NON_STARTERS_MAX)
+          return 1;
+      }
+  return 0;
+}
+
+/* Replaces TEXT by its stream-safe form when it needs joiners.  */
+static int
+stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
+{
+  size_t joiners;
   int32_t length;
   UChar *safe;
 
+  if (!has_long_high_run (text->chars, text->length))
+    return WTISD_OK;
+  joiners = text_make_safe (normalizer, text->chars, text->length, NULL);
   if (joiners == 0)
     return WTISD_OK;
   if ((size_t)text->length + joiners >= INT32_MAX)
     return WTISD_ENOMEM;
-  safe = malloc (((size_t)text->length + joiners) * sizeof *safe);
+  length = text->length + (int32_t)joiners;
+  safe = malloc ((size_t)length * sizeof *safe);
   if (safe == NULL)
     return WTISD_ENOMEM;
-  length = stream_safe_copy (normalizer, text->chars, text->length, safe);
+  text_make_safe (normalizer, text->chars, text->length, safe);
   utf16_buffer_free (text);
   text->chars = safe;
   text->length = length;
-  *span = 0;
   return WTISD_OK;
 }
 
-/* Normalizes TEXT, whose first SPAN code units are already normalized,
-   into RESULT, of CAPACITY code units.  Returns the result's length,
-   which may exceed CAPACITY (*CODE is then U_BUFFER_OVERFLOW_ERROR).  */
-static int32_t
-normalize_into (const UNormalizer2 *normalizer,
-                const struct utf16_buffer *text, int32_t span, UChar *result,
-                int32_t capacity, UErrorCode *code)
-{
-  if (span == 0)
-    return unorm2_normalize (normalizer, text->chars, text->length, result,
-                             capacity, code);
-  memcpy (result, text->chars, (size_t)span * sizeof *result);
-  return unorm2_normalizeSecondAndAppend (normalizer, result, span, capacity,
-                                          text->chars + span,
-                                          text->length - span, code);
-}
-
-/* Normalizes TEXT, whose first SPAN code units are already normalized,
-   and writes the UTF-8 result per the buffer protocol.  The result goes
-   on the stack when short, else into a heap buffer sized for the common
-   case; a form that grows the text more (NFD of Hangul) takes a second,
-   exact run.  */
+/* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.
+   The result goes on the stack when short, else into a heap buffer
+   sized for the common case; a form that grows the text more (NFD of
+   Hangul) takes a second, exact run.  */
 static int
 normalize_utf16 (const UNormalizer2 *normalizer,
-                 const struct utf16_buffer *text, int32_t span, char *out,
-                 size_t outsize)
+                 const struct utf16_buffer *text, char *out, size_t outsize)
 {
-  int32_t capacity = text->length + text->length / 2 + 16, length;
+  int32_t capacity = text->length + text->length / 2 + 16, length = 0;
   struct utf16_buffer result;
   UErrorCode code = U_ZERO_ERROR;
   int status;
@@ -168,18 +198,17 @@ normalize_utf16 (const UNormalizer2 *normalizer,
     result.chars = malloc ((size_t)capacity * sizeof (UChar));
   else
     capacity = UTF16_STACK_CHARS;
-  length = result.chars == NULL ? 0
-                                : normalize_into (normalizer, text, span,
-                                                  result.chars, capacity,
-                                                  &code);
+  if (result.chars != NULL)
+    length = unorm2_normalize (normalizer, text->chars, text->length,
+                               result.chars, capacity, &code);
   if (code == U_BUFFER_OVERFLOW_ERROR)
     {
       utf16_buffer_free (&result);
       code = U_ZERO_ERROR;
       result.chars = malloc (((size_t)length + 1) * sizeof (UChar));
       if (result.chars != NULL)
-        length = normalize_into (normalizer, text, span, result.chars,
-                                 length + 1, &code);
+        length = unorm2_normalize (normalizer, text->chars, text->length,
+                                   result.chars, length + 1, &code);
     }
   if (result.chars == NULL)
     {
@@ -216,8 +245,8 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   /* Already normalized (the common case): hand back the input itself.  */
   else if (span == text.length)
     status = result_from_utf8 (utf8, length, out, outsize);
-  else if ((status = stream_safe (normalizer, &text, &span)) == WTISD_OK)
-    status = normalize_utf16 (normalizer, &text, span, out, outsize);
+  else if ((status = stream_safe (normalizer, &text)) == WTISD_OK)
+    status = normalize_utf16 (normalizer, &text, out, outsize);
   utf16_buffer_free (&text);
   return status;
 }

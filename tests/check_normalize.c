@@ -212,6 +212,36 @@ START_TEST (test_combining_runs_are_stream_safe)
 }
 END_TEST
 
+/* The limit exactly, wherever the run starts: 'x' and 30 U+0301 stay as
+   they are; a 31st gets a U+034F before it.  (No precomposed x with
+   acute exists, so NFC leaves the marks.)  */
+START_TEST (test_stream_safe_limit_exact)
+{
+  char in[128], expected[128], out[128];
+  int marks, i;
+
+  for (marks = 30; marks <= 31; marks++)
+    {
+      char *p = in, *e = expected;
+
+      memset (p, '-', (size_t)_i), p += _i;
+      memset (e, '-', (size_t)_i), e += _i;
+      *p++ = 'x', *e++ = 'x';
+      for (i = 0; i < marks; i++)
+        {
+          if (i == 30)
+            memcpy (e, "\xcd\x8f", 2), e += 2;
+          memcpy (p, "\xcc\x81", 2), p += 2;
+          memcpy (e, "\xcc\x81", 2), e += 2;
+        }
+      *p = *e = '\0';
+      ck_assert_int_eq (wtisd_normalize (in, WTISD_NFC, out, sizeof out),
+                        (int)strlen (expected));
+      ck_assert_str_eq (out, marks == 30 ? in : expected);
+    }
+}
+END_TEST
+
 /* OUT may be the input itself, or overlap it: the input is read whole
    before anything is written.  */
 START_TEST (test_overlapping_input_and_output)
@@ -267,6 +297,7 @@ normalize_suite (void)
   tcase = tcase_create ("hostile");
   tcase_add_loop_test (tcase, test_combining_runs_are_stream_safe, WTISD_NFC,
                        WTISD_NFKD + 1);
+  tcase_add_loop_test (tcase, test_stream_safe_limit_exact, 0, 17);
   tcase_set_timeout (tcase, 10);
   suite_add_tcase (suite, tcase);
   return suite;
