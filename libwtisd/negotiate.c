@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uloc.h>
 
@@ -32,14 +33,17 @@
    allocation, no lock.  */
 
 /* Only ranges whose language has a catalog can match, and of those only
-   the best-weighted count: a header with thousands of entries costs a
-   bounded amount of matching.  */
+   the RANGES_MAX best-weighted count: a header with thousands of entries
+   costs a bounded amount of matching.  Of those, only the ones tried
+   before the first match are parsed in full.  */
 #define RANGES_MAX 32
 #define SCRIPT_SIZE 5
 
+/* A range of the header, not yet parsed: most never need to be.  */
 struct language_range
 {
-  struct language_tag tag;
+  const char *text;
+  size_t length;
   int weight; /* q * 1000 */
 };
 
@@ -170,9 +174,12 @@ tag_script (const struct language_tag *tag, char script[SCRIPT_SIZE])
   char id[LANGUAGE_TAG_MAX + 1];
   const char *underscore;
 
+  memcpy (script, tag->script, SCRIPT_SIZE);
+  if (script[0] != '\0' || tag->modifier[0] == '\0')
+    return;
+  /* A POSIX modifier may name a script: tag.c knows which.  */
   language_icu_id (tag, id, sizeof id);
   underscore = strchr (id, '_');
-  script[0] = '\0';
   if (underscore != NULL && strcspn (underscore + 1, "_") == 4)
     {
       memcpy (script, underscore + 1, 4);
@@ -360,11 +367,44 @@ key_of_language (const struct negotiation_cache *cache, const char *language)
   return NULL;
 }
 
-/* Collects the acceptable, well-formed ranges of HEADER whose language
-   has a catalog.  */
+/* The language of the range TEXT (LENGTH bytes) as the tag parser would
+   give it -- its first subtag, lower case, or "en" for the C locale --
+   into LANGUAGE; 0, or -1 when it has none.  A cheap look before the
+   full parse, which only the range that decides needs.  */
 static int
-ranges_parse (const char *header, const struct negotiation_cache *cache,
-              struct language_range *ranges)
+range_language (const char *text, size_t length, char language[4])
+{
+  size_t n = 0;
+
+  while (n < length && n < 4 && strchr ("-_.@", text[n]) == NULL)
+    n++;
+  if ((n == 1 && (text[0] == 'C' || text[0] == 'c'))
+      || (n == 5 && strncasecmp (text, "POSIX", 5) == 0))
+    {
+      strcpy (language, "en");
+      return 0;
+    }
+  if (n < 2 || n > 3)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+      if (c < 'a' || c > 'z')
+        return -1;
+      language[i] = c;
+    }
+  language[n] = '\0';
+  return 0;
+}
+
+/* Collects the acceptable ranges of HEADER whose language has a
+   catalog, best weight first.  */
+static int
+ranges_collect (const char *header, const struct negotiation_cache *cache,
+                struct language_range *ranges)
 {
   int count = 0;
 
@@ -377,43 +417,43 @@ ranges_parse (const char *header, const struct negotiation_cache *cache,
       size_t tag_length
           = semicolon != NULL ? (size_t)(semicolon - element) : element_length;
       struct language_range range;
-      char tag_text[LANGUAGE_TAG_MAX + 1];
+      char language[4];
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
-      tag_length = trim (&element, tag_length);
+      range.length = trim (&element, tag_length);
+      range.text = element;
       header += n + (header[n] == ',');
       /* "*" adds nothing: English, the fallback, is always available.  */
-      if (range.weight <= 0 || tag_length == 0
-          || tag_length > LANGUAGE_TAG_MAX)
-        continue;
-      memcpy (tag_text, element, tag_length);
-      tag_text[tag_length] = '\0';
-      if (language_tag_parse (tag_text, tag_length, &range.tag) != 0)
-        continue;
-      if (range.tag.is_c)
-        strcpy (range.tag.language, "en");
-      if (key_of_language (cache, range.tag.language) != NULL)
+      if (range.weight > 0 && range.length > 0
+          && range.length <= LANGUAGE_TAG_MAX
+          && range_language (range.text, range.length, language) == 0
+          && key_of_language (cache, language) != NULL)
         ranges_insert (ranges, &count, &range);
     }
   return count;
 }
 
-/* The catalog of CACHE that RANGE matches best, or NULL.  */
+/* The catalog of CACHE that the well-formed tag TAG matches best, or
+   NULL.  */
 static const char *
-range_match (const struct negotiation_cache *cache,
-             const struct language_range *range)
+tag_match (const struct negotiation_cache *cache, struct language_tag *tag)
 {
-  const struct catalog_key *first = key_of_language (cache, range->tag.language);
+  const struct catalog_key *first;
   const char *script, *base = NULL, *other = NULL;
   char own_script[SCRIPT_SIZE];
   size_t i;
 
-  tag_script (&range->tag, own_script);
-  script = implied_script (first, own_script, range->tag.region);
+  if (tag->is_c)
+    strcpy (tag->language, "en");
+  if ((first = key_of_language (cache, tag->language)) == NULL)
+    return NULL;
+  tag_script (tag, own_script);
+  script = implied_script (first, own_script, tag->region);
   /* The list is sorted: the language's keys are together.  */
   for (i = (size_t)(first - cache->keys);
-       i < cache->count && strcmp (cache->keys[i].language, first->language) == 0;
+       i < cache->count
+       && strcmp (cache->keys[i].language, first->language) == 0;
        i++)
     {
       const struct catalog_key *key = &cache->keys[i];
@@ -422,12 +462,27 @@ range_match (const struct negotiation_cache *cache,
         continue;
       if (key->region[0] == '\0')
         base = base != NULL ? base : cache->languages[i];
-      else if (strcmp (key->region, range->tag.region) == 0)
+      else if (strcmp (key->region, tag->region) == 0)
         return cache->languages[i];
       else
         other = other != NULL ? other : cache->languages[i];
     }
   return base != NULL ? base : other;
+}
+
+/* The catalog RANGE matches, or NULL (no match, or malformed).  */
+static const char *
+range_match (const struct negotiation_cache *cache,
+             const struct language_range *range)
+{
+  char text[LANGUAGE_TAG_MAX + 1];
+  struct language_tag tag;
+
+  memcpy (text, range->text, range->length);
+  text[range->length] = '\0';
+  if (language_tag_parse (text, range->length, &tag) != 0)
+    return NULL;
+  return tag_match (cache, &tag);
 }
 
 const char *
@@ -442,7 +497,7 @@ wtisd_negotiate (const char *accept_language)
   cache = cache_for (wtisd_languages ());
   if (cache == NULL)
     return "en"; /* Out of memory: the fallback, remembered nowhere.  */
-  count = ranges_parse (accept_language, cache, ranges);
+  count = ranges_collect (accept_language, cache, ranges);
   for (i = 0; i < count; i++)
     {
       const char *best = range_match (cache, &ranges[i]);
