@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,74 +113,106 @@ typedef int32_t idna_function (const UIDNA *, const char *, int32_t, char *,
 
 /* The status for a conversion ICU refused.  ICU turns ill-formed UTF-8
    into U+FFFD, which UTS #46 disallows, so the input's encoding needs
-   checking only once a conversion has failed; a label too long for
-   Punycode is an IDNA error too, not an ICU one.  */
+   checking only when a conversion found a disallowed character; a label
+   too long for Punycode is an IDNA error too, not an ICU one.  */
 static int
 idna_failure (const char *domain, size_t length, UErrorCode code,
               uint32_t errors)
 {
-  if (utf8_check (domain, length) != WTISD_OK)
+  if ((errors & UIDNA_ERROR_DISALLOWED) != 0
+      && utf8_check (domain, length) != WTISD_OK)
     return WTISD_EUTF8;
   if (errors != 0 || code == U_INPUT_TOO_LONG_ERROR)
     return WTISD_EIDNA;
   return status_from_icu (code);
 }
 
-/* Runs CONVERT on DOMAIN into a buffer of its own: *RESULT is STACK when
-   it fits in STACK_SIZE bytes, else a heap copy the caller frees.
-   Returns the result's length or a status.  */
+/* Runs CONVERT on DOMAIN, LENGTH bytes, into a buffer of the caller's:
+   *RESULT is BUFFER when it fits in SIZE bytes, else a heap copy the
+   caller frees.  Returns the result's length or a status.  */
 static int
-idna_convert (idna_function *convert, const char *domain, char *stack,
-              int32_t stack_size, char **result)
+idna_convert (idna_function *convert, const char *domain, size_t length,
+              char *buffer, int32_t size, char **result)
 {
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   UErrorCode code = U_ZERO_ERROR;
-  size_t domain_length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   const UIDNA *idna_object;
-  int32_t length;
+  int32_t converted;
   int status;
 
-  *result = stack;
-  if (domain_length > DOMAIN_INPUT_MAX)
+  *result = buffer;
+  if (length > DOMAIN_INPUT_MAX)
     return WTISD_EIDNA;
   if ((idna_object = idna_get (&status)) == NULL)
     return status;
-  length = convert (idna_object, domain, (int32_t)domain_length, stack, stack_size,
-                    &info, &code);
+  converted = convert (idna_object, domain, (int32_t)length, buffer, size,
+                       &info, &code);
   /* Only a valid name is worth the second run a longer result needs.  */
   if (code == U_BUFFER_OVERFLOW_ERROR && info.errors == 0)
     {
       code = U_ZERO_ERROR;
       info = (UIDNAInfo)UIDNA_INFO_INITIALIZER;
-      *result = malloc ((size_t)length + 1);
+      *result = malloc ((size_t)converted + 1);
       if (*result == NULL)
         return WTISD_ENOMEM;
-      length = convert (idna_object, domain, (int32_t)domain_length, *result,
-                        length + 1, &info, &code);
+      converted = convert (idna_object, domain, (int32_t)length, *result,
+                           converted + 1, &info, &code);
     }
   if (U_FAILURE (code) || info.errors != 0)
-    return idna_failure (domain, domain_length, code, info.errors);
-  return (int)length;
+    return idna_failure (domain, length, code, info.errors);
+  return (int)converted;
+}
+
+/* The most bytes of UTF-8 a valid name's conversion can take: toASCII's
+   result is a DNS name (253 bytes, and a final dot); toUnicode maps a
+   character to at most 18 (UAX #15's longest expansion, U+FDFA) of no
+   more bytes each, and decodes a Punycode byte to at most one character
+   of four bytes.  */
+static size_t
+idna_result_max (idna_function *convert, size_t length)
+{
+  return convert == uidna_nameToASCII_UTF8 ? 254 : 18 * length;
+}
+
+/* Whether ICU may write straight to OUT: when any valid result fits in
+   it, and it does not overlap DOMAIN.  Only an invalid name can then
+   overflow OUT, and an error leaves nothing but OUT[0] = '\0' to read;
+   the copy from a scratch buffer is saved.  */
+static int
+idna_writes_directly (idna_function *convert, const char *domain,
+                      size_t length, const char *out, size_t outsize)
+{
+  uintptr_t in = (uintptr_t)domain, to = (uintptr_t)out;
+
+  return outsize > idna_result_max (convert, length) && outsize < INT32_MAX
+         && (to + outsize <= in || in + length + 1 <= to);
 }
 
 /* A whole conversion under the buffer protocol.  ICU writes into a buffer
-   of the library's first, so that nothing reaches OUT unless all of it
-   fits.  */
+   of the library's first, unless any valid result fits in OUT, so that
+   nothing reaches OUT unless all of it fits.  */
 static int
 idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
 {
   char stack[DOMAIN_INPUT_MAX], *result;
-  int length;
+  size_t length;
+  int status;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return result_checked (WTISD_EINVAL, out, outsize);
-  length = idna_convert (convert, domain, stack, sizeof stack, &result);
-  if (length >= 0)
-    length = result_from_utf8 (result, (size_t)length, out, outsize);
-  if (result != stack)
+  length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
+  if (idna_writes_directly (convert, domain, length, out, outsize))
+    status = idna_convert (convert, domain, length, out, (int32_t)outsize,
+                           &result);
+  else
+    status = idna_convert (convert, domain, length, stack, sizeof stack,
+                           &result);
+  if (status >= 0 && result != out)
+    status = result_from_utf8 (result, (size_t)status, out, outsize);
+  if (result != stack && result != out)
     free (result);
-  return result_checked (length, out, outsize);
+  return status < 0 ? result_checked (status, out, outsize) : status;
 }
 
 int
@@ -263,15 +296,17 @@ wtisd_domain_display (const char *domain, char *out, size_t outsize)
   char unicode_stack[DOMAIN_INPUT_MAX], ascii_stack[256];
   char *unicode = unicode_stack, *ascii = ascii_stack;
   int unicode_length, ascii_length, misleads;
+  size_t length;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return result_checked (WTISD_EINVAL, out, outsize);
+  length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   unicode_length
-      = idna_convert (uidna_nameToUnicodeUTF8, domain, unicode_stack,
+      = idna_convert (uidna_nameToUnicodeUTF8, domain, length, unicode_stack,
                       sizeof unicode_stack, &unicode);
   ascii_length = unicode_length < 0
                      ? unicode_length
-                     : idna_convert (uidna_nameToASCII_UTF8, domain,
+                     : idna_convert (uidna_nameToASCII_UTF8, domain, length,
                                      ascii_stack, sizeof ascii_stack, &ascii);
   misleads = ascii_length < 0
                  ? ascii_length
