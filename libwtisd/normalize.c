@@ -55,7 +55,10 @@ normalizers_preload (void)
    30 non-starters is cut by U+034F COMBINING GRAPHEME JOINER (a starter
    that renders as nothing) after every 30th, as the Stream-Safe Text
    Process does.  Text no real writing system produces costs linear
-   time, and only such text is changed.  */
+   time, and only such text is changed.  Non-starters are counted per
+   character of the input, not of its decomposition: the few that
+   decompose into two (U+0344, U+0F73) only double the bound.  Text that
+   is already in the form comes back as it is, runs and all.  */
 #define NON_STARTERS_MAX 30
 #define CGJ 0x034f
 
@@ -229,7 +232,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
 {
   UErrorCode code = U_ZERO_ERROR;
   struct utf16_buffer text;
-  int32_t span;
+  UBool normalized;
   int status;
 
   /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
@@ -238,12 +241,15 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   status = utf16_from_utf8 (&text, utf8, length);
   if (status != WTISD_OK)
     return status;
-  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length,
-                                   &code);
+  /* Already normalized (the common case): hand back the input itself.
+     The full check, not only the quick one, so that a result of this
+     function, joiners and all, is recognized as normalized: normalizing
+     twice changes nothing.  */
+  normalized = unorm2_isNormalized (normalizer, text.chars, text.length,
+                                    &code);
   if (U_FAILURE (code))
     status = status_from_icu (code);
-  /* Already normalized (the common case): hand back the input itself.  */
-  else if (span == text.length)
+  else if (normalized)
     status = result_from_utf8 (utf8, length, out, outsize);
   else if ((status = stream_safe (normalizer, &text)) == WTISD_OK)
     status = normalize_utf16 (normalizer, &text, out, outsize);

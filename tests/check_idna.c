@@ -195,6 +195,25 @@ START_TEST (test_over_1024_bytes_refused)
 }
 END_TEST
 
+/* OUT may be the input's own buffer: ICU then writes to a scratch
+   buffer first.  */
+START_TEST (test_overlapping_input_and_output)
+{
+  char buffer[1024];
+
+  strcpy (buffer, "xn--b1akbcqh2a7i.xn--90ais");
+  ck_assert_int_eq (wtisd_domain_to_unicode (buffer, buffer, sizeof buffer),
+                    23);
+  ck_assert_str_eq (buffer, "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xb2"
+                            "\xd1\x8f\xd0\xb7\xd0\xb8.\xd0\xb1\xd0\xb5"
+                            "\xd0\xbb");
+  ck_assert_int_eq (wtisd_domain_to_ascii (buffer, buffer + 1,
+                                           sizeof buffer - 1),
+                    26);
+  ck_assert_str_eq (buffer + 1, "xn--b1akbcqh2a7i.xn--90ais");
+}
+END_TEST
+
 /* A label of 1001 code points is too long for Punycode: an IDNA error
    of the name, not an ICU failure.  */
 START_TEST (test_label_of_1001_code_points_is_eidna)
@@ -240,6 +259,7 @@ idna_suite (void)
   tcase_add_test (tcase, test_name_of_1024_bytes_converts);
   tcase_add_test (tcase, test_over_1024_bytes_refused);
   tcase_add_test (tcase, test_label_of_1001_code_points_is_eidna);
+  tcase_add_test (tcase, test_overlapping_input_and_output);
   tcase_add_test (tcase, test_source_url_forms);
   tcase_set_timeout (tcase, 60);
   suite_add_tcase (suite, tcase);
