@@ -157,19 +157,28 @@ has_long_high_run (const UChar *text, int32_t length)
   return 0;
 }
 
-/* Replaces TEXT by its stream-safe form when it needs joiners.  */
+/* Replaces TEXT, which the quick check could not pass, by its
+   stream-safe form when it needs joiners.  Returns 0, 1 when TEXT is in
+   fact normalized already (a result of this function, joiners and all,
+   must come back unchanged, or normalizing twice would not be a no-op),
+   or a status.  */
 static int
 stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
 {
+  UErrorCode code = U_ZERO_ERROR;
   size_t joiners;
   int32_t length;
   UChar *safe;
 
   if (!has_long_high_run (text->chars, text->length))
-    return WTISD_OK;
+    return 0;
   joiners = text_make_safe (normalizer, text->chars, text->length, NULL);
   if (joiners == 0)
-    return WTISD_OK;
+    return 0;
+  if (unorm2_isNormalized (normalizer, text->chars, text->length, &code))
+    return 1;
+  if (U_FAILURE (code))
+    return status_from_icu (code);
   if ((size_t)text->length + joiners >= INT32_MAX)
     return WTISD_ENOMEM;
   length = text->length + (int32_t)joiners;
@@ -180,7 +189,7 @@ stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
   utf16_buffer_free (text);
   text->chars = safe;
   text->length = length;
-  return WTISD_OK;
+  return 0;
 }
 
 /* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.
@@ -232,7 +241,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
 {
   UErrorCode code = U_ZERO_ERROR;
   struct utf16_buffer text;
-  UBool normalized;
+  int32_t span;
   int status;
 
   /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
@@ -241,17 +250,15 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   status = utf16_from_utf8 (&text, utf8, length);
   if (status != WTISD_OK)
     return status;
-  /* Already normalized (the common case): hand back the input itself.
-     The full check, not only the quick one, so that a result of this
-     function, joiners and all, is recognized as normalized: normalizing
-     twice changes nothing.  */
-  normalized = unorm2_isNormalized (normalizer, text.chars, text.length,
-                                    &code);
+  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length,
+                                   &code);
   if (U_FAILURE (code))
     status = status_from_icu (code);
-  else if (normalized)
+  /* Already normalized (the common case): hand back the input itself.  */
+  else if (span == text.length
+           || (status = stream_safe (normalizer, &text)) == 1)
     status = result_from_utf8 (utf8, length, out, outsize);
-  else if ((status = stream_safe (normalizer, &text)) == WTISD_OK)
+  else if (status == 0)
     status = normalize_utf16 (normalizer, &text, out, outsize);
   utf16_buffer_free (&text);
   return status;
