@@ -173,9 +173,12 @@ long
 failmalloc_each (failmalloc_scenario *attempt, failmalloc_scenario *check,
                  void *data, unsigned long max)
 {
-  unsigned long n;
+  const char *stride_text = getenv ("FAILMALLOC_STRIDE");
+  unsigned long n, stride = 1;
 
-  for (n = 1; n <= max; n++)
+  if (stride_text != NULL && strtoul (stride_text, NULL, 10) > 0)
+    stride = strtoul (stride_text, NULL, 10);
+  for (n = 1; n <= max; n += stride)
     {
       int status;
       pid_t pid;

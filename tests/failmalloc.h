@@ -41,7 +41,9 @@ typedef int failmalloc_scenario (void *data);
    made no allocation fail.  Returns that N (> 0), or -N for the first N
    where ATTEMPT or CHECK failed, a child crashed, or a sanitizer or
    valgrind reported an error or a leak (the child exits through exit (),
-   so their reports run); 0 when MAX runs were not enough.  */
+   so their reports run); 0 when MAX runs were not enough.  With
+   FAILMALLOC_STRIDE=K in the environment, N goes 1, 1 + K, 1 + 2K, ...:
+   a sample, for runs under valgrind, where each child is slow.  */
 long failmalloc_each (failmalloc_scenario *attempt, failmalloc_scenario *check,
                       void *data, unsigned long max);
 
