@@ -363,23 +363,38 @@ nfc_quick_yes (const char *text, size_t length)
 
 /* TEXT in NFC: TEXT itself, a fresh normalized copy, or NULL when out of
    memory.  Ill-formed UTF-8 from a catalog is passed through untouched:
-   there is nothing sound to normalize it to.  */
+   there is nothing sound to normalize it to.  One normalization, into a
+   buffer of three times TEXT's length (UAX #15: NFC grows UTF-8 at most
+   threefold) and a little for stream-safe joiners; a second only if
+   even that was short.  */
 static const char *
 nfc_compute (const char *text)
 {
-  size_t length = strlen (text);
+  size_t length = strlen (text), size = 3 * length + 64;
+  char *copy, *fit;
   int needed;
-  char *copy;
 
   if (nfc_quick_yes (text, length))
     return text;
-  needed = wtisd_normalize (text, WTISD_NFC, NULL, 0);
+  copy = malloc (size);
+  needed = copy != NULL ? wtisd_normalize (text, WTISD_NFC, copy, size)
+                        : WTISD_ENOMEM;
+  if (needed >= 0 && (size_t)needed >= size)
+    {
+      free (copy);
+      copy = malloc ((size_t)needed + 1);
+      needed = copy != NULL ? wtisd_normalize (text, WTISD_NFC, copy,
+                                               (size_t)needed + 1)
+                            : WTISD_ENOMEM;
+    }
   if (needed < 0)
-    return needed == WTISD_ENOMEM ? NULL : text;
-  copy = malloc ((size_t)needed + 1);
-  if (copy != NULL)
-    wtisd_normalize (text, WTISD_NFC, copy, (size_t)needed + 1);
-  return copy;
+    {
+      free (copy);
+      return needed == WTISD_ENOMEM ? NULL : text;
+    }
+  /* Kept for the life of the process: no larger than it needs to be.  */
+  fit = realloc (copy, (size_t)needed + 1);
+  return fit != NULL ? fit : copy;
 }
 
 /* Past NFC_SLOTS distinct strings, further ones are remembered here.  */
