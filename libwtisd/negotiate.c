@@ -355,14 +355,16 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* The first key of CACHE in LANGUAGE, or NULL.  */
+/* The first key of CACHE in LANGUAGE (NUL-padded), or NULL.  */
 static const struct catalog_key *
-key_of_language (const struct negotiation_cache *cache, const char *language)
+key_of_language (const struct negotiation_cache *cache,
+                 const char language[4])
 {
   size_t i;
 
+  /* Both are NUL-padded to four bytes: one comparison of four.  */
   for (i = 0; i < cache->count; i++)
-    if (strcmp (cache->keys[i].language, language) == 0)
+    if (memcmp (cache->keys[i].language, language, 4) == 0)
       return &cache->keys[i];
   return NULL;
 }
@@ -376,7 +378,7 @@ range_language (const char *text, size_t length, char language[4])
 {
   size_t n = 0;
 
-  while (n < length && n < 4 && strchr ("-_.@", text[n]) == NULL)
+  while (n < length && n < 6 && strchr ("-_.@", text[n]) == NULL)
     n++;
   if ((n == 1 && (text[0] == 'C' || text[0] == 'c'))
       || (n == 5 && strncasecmp (text, "POSIX", 5) == 0))
@@ -417,7 +419,7 @@ ranges_collect (const char *header, const struct negotiation_cache *cache,
       size_t tag_length
           = semicolon != NULL ? (size_t)(semicolon - element) : element_length;
       struct language_range range;
-      char language[4];
+      char language[4] = { 0 };
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
