@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,119 +16,203 @@
 
 #include "internal.h"
 
-/* Both are configured once and then only read, which ICU documents as
-   safe from any number of threads.  Never closed: a library must not
-   tear down ICU state its host program may still use.  */
-static pthread_once_t idna_once = PTHREAD_ONCE_INIT;
-static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
-static UIDNA *idna;
-static UErrorCode idna_open_error = U_ZERO_ERROR;
-static atomic_int idna_opened;
-static USpoofChecker *spoof_checker;
-static UErrorCode spoof_open_error = U_ZERO_ERROR;
+/* Both are opened once and then only read, which ICU documents as safe
+   from any number of threads.  Never closed: a library must not tear
+   down ICU state its host program may still use.  An open that fails
+   (out of memory) is not remembered: the next call tries again.  */
+static _Atomic (UIDNA *) idna;
+static _Atomic (USpoofChecker *) spoof_checker;
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ICU defaults to transitional processing (ß becomes ss): ask for
    nontransitional UTS #46 with CheckBidi, CheckJoiners and
    UseSTD3ASCIIRules.  ICU always checks hyphens, and reports DNS length
    errors from toASCII only.  */
-static void
-idna_open (void)
+static UIDNA *
+idna_open (UErrorCode *code)
 {
-  idna = uidna_openUTS46 (
-      UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
-          | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
-      &idna_open_error);
-  if (U_SUCCESS (idna_open_error))
-    atomic_store_explicit (&idna_opened, 1, memory_order_release);
+  return uidna_openUTS46 (UIDNA_NONTRANSITIONAL_TO_ASCII
+                              | UIDNA_NONTRANSITIONAL_TO_UNICODE
+                              | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ
+                              | UIDNA_USE_STD3_RULES,
+                          code);
 }
 
 /* The spoof checker costs ICU a million instructions to set up: only a
-   display of a non-ASCII label pays for it.  */
-static void
-spoof_open (void)
+   display of a non-ASCII label pays for it.  ICU loads the data behind
+   it once and remembers a failure to for the life of the process; that
+   much stays ICU's (the display of a non-ASCII name then reports
+   WTISD_ENOMEM), as loading it with the library would cost every
+   program that never displays a name.  */
+static USpoofChecker *
+spoof_open (UErrorCode *code)
 {
-  spoof_checker = uspoof_open (&spoof_open_error);
-  uspoof_setRestrictionLevel (spoof_checker, USPOOF_HIGHLY_RESTRICTIVE);
-  uspoof_setChecks (spoof_checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE,
-                    &spoof_open_error);
+  USpoofChecker *checker = uspoof_open (code);
+
+  if (U_SUCCESS (*code))
+    {
+      uspoof_setRestrictionLevel (checker, USPOOF_HIGHLY_RESTRICTIVE);
+      uspoof_setChecks (checker,
+                        USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE, code);
+    }
+  if (U_FAILURE (*code))
+    {
+      uspoof_close (checker);
+      checker = NULL;
+    }
+  return checker;
 }
 
-static int
-idna_ready (void)
+/* Each is opened on first use under open_lock, and published with
+   release order so that a reader that sees it sees it set up.  NULL, and
+   a status in *STATUS, when it cannot be opened.  */
+static const UIDNA *
+idna_get (int *status)
 {
-  /* Published by pthread_once; once seen, the call is not needed.  */
-  if (atomic_load_explicit (&idna_opened, memory_order_acquire))
-    return WTISD_OK;
-  pthread_once (&idna_once, idna_open);
-  return U_SUCCESS (idna_open_error) ? WTISD_OK
-                                     : status_from_icu (idna_open_error);
+  UIDNA *object = atomic_load_explicit (&idna, memory_order_acquire);
+  UErrorCode code = U_ZERO_ERROR;
+
+  if (object != NULL)
+    return object;
+  pthread_mutex_lock (&open_lock);
+  object = atomic_load_explicit (&idna, memory_order_relaxed);
+  if (object == NULL && (object = idna_open (&code)) != NULL)
+    atomic_store_explicit (&idna, object, memory_order_release);
+  pthread_mutex_unlock (&open_lock);
+  *status = object != NULL ? WTISD_OK : status_from_icu (code);
+  return object;
 }
 
-static int
-spoof_ready (void)
+static const USpoofChecker *
+spoof_get (int *status)
 {
-  pthread_once (&spoof_once, spoof_open);
-  return U_SUCCESS (spoof_open_error) ? WTISD_OK
-                                      : status_from_icu (spoof_open_error);
+  USpoofChecker *object
+      = atomic_load_explicit (&spoof_checker, memory_order_acquire);
+  UErrorCode code = U_ZERO_ERROR;
+
+  if (object != NULL)
+    return object;
+  pthread_mutex_lock (&open_lock);
+  object = atomic_load_explicit (&spoof_checker, memory_order_relaxed);
+  if (object == NULL && (object = spoof_open (&code)) != NULL)
+    atomic_store_explicit (&spoof_checker, object, memory_order_release);
+  pthread_mutex_unlock (&open_lock);
+  *status = object != NULL ? WTISD_OK : status_from_icu (code);
+  return object;
 }
 
 typedef int32_t idna_function (const UIDNA *, const char *, int32_t, char *,
                                int32_t, UIDNAInfo *, UErrorCode *);
 
-/* Runs CONVERT on DOMAIN into a buffer of its own: *RESULT is STACK when
-   it fits in STACK_SIZE bytes, else a heap copy the caller frees.
-   Returns the result's length or a status.  */
+/* The longest input the domain functions convert: four bytes of UTF-8
+   for each byte of the longest name DNS carries (255 octets).  Longer
+   names are refused before any conversion, so that a hostile name costs
+   nothing: ICU's time grows with the square of a label's run of
+   combining marks and of the number of labels.  */
+#define DOMAIN_INPUT_MAX 1024
+
+/* The status for a conversion ICU refused.  ICU turns ill-formed UTF-8
+   into U+FFFD, which UTS #46 disallows, so the input's encoding needs
+   checking only when a conversion found a disallowed character; a label
+   too long for Punycode is an IDNA error too, not an ICU one.  */
 static int
-idna_convert (idna_function *convert, const char *domain, char *stack,
-              int32_t stack_size, char **result)
+idna_failure (const char *domain, size_t length, UErrorCode code,
+              uint32_t errors)
+{
+  if ((errors & UIDNA_ERROR_DISALLOWED) != 0
+      && utf8_check (domain, length) != WTISD_OK)
+    return WTISD_EUTF8;
+  if (errors != 0 || code == U_INPUT_TOO_LONG_ERROR)
+    return WTISD_EIDNA;
+  return status_from_icu (code);
+}
+
+/* Runs CONVERT on DOMAIN, LENGTH bytes, into a buffer of the caller's:
+   *RESULT is BUFFER when it fits in SIZE bytes, else a heap copy the
+   caller frees.  Returns the result's length or a status.  */
+static int
+idna_convert (idna_function *convert, const char *domain, size_t length,
+              char *buffer, int32_t size, char **result)
 {
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   UErrorCode code = U_ZERO_ERROR;
-  size_t domain_length = strlen (domain);
-  int32_t length;
+  const UIDNA *idna_object;
+  int32_t converted;
   int status;
 
-  *result = stack;
-  if ((status = idna_ready ()) != WTISD_OK
-      || (status = utf8_check (domain, domain_length)) != WTISD_OK)
+  *result = buffer;
+  if (length > DOMAIN_INPUT_MAX)
+    return WTISD_EIDNA;
+  if ((idna_object = idna_get (&status)) == NULL)
     return status;
-  if (domain_length > INT32_MAX)
-    return WTISD_ENOMEM;
-  length = convert (idna, domain, (int32_t)domain_length, stack, stack_size,
-                    &info, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
+  converted = convert (idna_object, domain, (int32_t)length, buffer, size,
+                       &info, &code);
+  /* Only a valid name is worth the second run a longer result needs.  */
+  if (code == U_BUFFER_OVERFLOW_ERROR && info.errors == 0)
     {
       code = U_ZERO_ERROR;
       info = (UIDNAInfo)UIDNA_INFO_INITIALIZER;
-      *result = malloc ((size_t)length + 1);
+      *result = malloc ((size_t)converted + 1);
       if (*result == NULL)
         return WTISD_ENOMEM;
-      length = convert (idna, domain, (int32_t)domain_length, *result,
-                        length + 1, &info, &code);
+      converted = convert (idna_object, domain, (int32_t)length, *result,
+                           converted + 1, &info, &code);
     }
-  if (U_FAILURE (code))
-    return status_from_icu (code);
-  return info.errors != 0 ? WTISD_EIDNA : (int)length;
+  if (U_FAILURE (code) || info.errors != 0)
+    return idna_failure (domain, length, code, info.errors);
+  return (int)converted;
+}
+
+/* The most bytes of UTF-8 a valid name's conversion can take: toASCII's
+   result is a DNS name (253 bytes, and a final dot); toUnicode maps a
+   character to at most 18 (UAX #15's longest expansion, U+FDFA) of no
+   more bytes each, and decodes a Punycode byte to at most one character
+   of four bytes.  */
+static size_t
+idna_result_max (idna_function *convert, size_t length)
+{
+  return convert == uidna_nameToASCII_UTF8 ? 254 : 18 * length;
+}
+
+/* Whether ICU may write straight to OUT: when any valid result fits in
+   it, and it does not overlap DOMAIN.  Only an invalid name can then
+   overflow OUT, and an error leaves nothing but OUT[0] = '\0' to read;
+   the copy from a scratch buffer is saved.  */
+static int
+idna_writes_directly (idna_function *convert, const char *domain,
+                      size_t length, const char *out, size_t outsize)
+{
+  uintptr_t in = (uintptr_t)domain, to = (uintptr_t)out;
+
+  return outsize > idna_result_max (convert, length) && outsize < INT32_MAX
+         && (to + outsize <= in || in + length + 1 <= to);
 }
 
 /* A whole conversion under the buffer protocol.  ICU writes into a buffer
-   of the library's first, so that nothing reaches OUT unless all of it
-   fits.  */
+   of the library's first, unless any valid result fits in OUT, so that
+   nothing reaches OUT unless all of it fits.  */
 static int
 idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
 {
-  char stack[256], *result;
-  int length;
+  char stack[DOMAIN_INPUT_MAX], *result;
+  size_t length;
+  int status;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return result_checked (WTISD_EINVAL, out, outsize);
-  length = idna_convert (convert, domain, stack, sizeof stack, &result);
-  if (length >= 0)
-    length = result_from_utf8 (result, (size_t)length, out, outsize);
-  if (result != stack)
+  length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
+  if (idna_writes_directly (convert, domain, length, out, outsize))
+    status = idna_convert (convert, domain, length, out, (int32_t)outsize,
+                           &result);
+  else
+    status = idna_convert (convert, domain, length, stack, sizeof stack,
+                           &result);
+  if (status >= 0 && result != out)
+    status = result_from_utf8 (result, (size_t)status, out, outsize);
+  if (result != stack && result != out)
     free (result);
-  return result_checked (length, out, outsize);
+  return status < 0 ? result_checked (status, out, outsize) : status;
 }
 
 int
@@ -151,26 +236,32 @@ label_misleads (const char *label, int32_t length)
 {
   UErrorCode code = U_ZERO_ERROR;
   char stack[256], *skeleton = stack;
-  int32_t skeleton_length;
+  const USpoofChecker *checker;
+  int32_t skeleton_length, checks;
   int misleads;
 
   if (utf8_is_ascii (label, (size_t)length))
     return 0;
-  if (spoof_ready () != WTISD_OK)
-    return status_from_icu (spoof_open_error);
-  if (uspoof_checkUTF8 (spoof_checker, label, length, NULL, &code) != 0)
+  if ((checker = spoof_get (&misleads)) == NULL)
+    return misleads;
+  /* A failed check is an error, not a verdict: out of memory, it would
+     have shown a sound name in Punycode and called that a success.  */
+  checks = uspoof_checkUTF8 (checker, label, length, NULL, &code);
+  if (U_FAILURE (code))
+    return status_from_icu (code);
+  if (checks != 0)
     return 1;
-  skeleton_length = uspoof_getSkeletonUTF8 (spoof_checker, 0, label, length,
-                                            stack, sizeof stack, &code);
+  skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length, stack,
+                                            sizeof stack, &code);
   if (code == U_BUFFER_OVERFLOW_ERROR)
     {
       code = U_ZERO_ERROR;
       skeleton = malloc ((size_t)skeleton_length + 1);
       if (skeleton == NULL)
         return WTISD_ENOMEM;
-      skeleton_length
-          = uspoof_getSkeletonUTF8 (spoof_checker, 0, label, length, skeleton,
-                                    skeleton_length + 1, &code);
+      skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length,
+                                                skeleton, skeleton_length + 1,
+                                                &code);
     }
   misleads = U_FAILURE (code)
                  ? status_from_icu (code)
@@ -202,18 +293,20 @@ domain_misleads (const char *domain, size_t length)
 int
 wtisd_domain_display (const char *domain, char *out, size_t outsize)
 {
-  char unicode_stack[256], ascii_stack[256];
+  char unicode_stack[DOMAIN_INPUT_MAX], ascii_stack[256];
   char *unicode = unicode_stack, *ascii = ascii_stack;
   int unicode_length, ascii_length, misleads;
+  size_t length;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return result_checked (WTISD_EINVAL, out, outsize);
+  length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   unicode_length
-      = idna_convert (uidna_nameToUnicodeUTF8, domain, unicode_stack,
+      = idna_convert (uidna_nameToUnicodeUTF8, domain, length, unicode_stack,
                       sizeof unicode_stack, &unicode);
   ascii_length = unicode_length < 0
                      ? unicode_length
-                     : idna_convert (uidna_nameToASCII_UTF8, domain,
+                     : idna_convert (uidna_nameToASCII_UTF8, domain, length,
                                      ascii_stack, sizeof ascii_stack, &ascii);
   misleads = ascii_length < 0
                  ? ascii_length

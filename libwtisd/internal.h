@@ -15,7 +15,7 @@
 
 /* Every symbol the library shares between its files carries the private
    prefix _wtisd_, so that libwtisd.a can be linked into a program that
-   has its own utf8_check or text_nfc (ICU's urename.h does the same).
+   has its own utf8_check or mo_open (ICU's urename.h does the same).
    The sources use the short names; tests/symbols.sh checks that no
    global symbol of the static library escapes both prefixes.  */
 #define buffer_arguments_check _wtisd_buffer_arguments_check
@@ -37,7 +37,6 @@
 #define result_from_utf16 _wtisd_result_from_utf16
 #define result_from_utf8 _wtisd_result_from_utf8
 #define status_from_icu _wtisd_status_from_icu
-#define text_nfc _wtisd_text_nfc
 #define utf16_buffer_free _wtisd_utf16_buffer_free
 #define utf16_from_utf8 _wtisd_utf16_from_utf8
 #define utf8_check _wtisd_utf8_check
@@ -149,9 +148,6 @@ void catalog_free (struct catalog *catalog);
 const char *catalog_translate (const struct catalog *catalog,
                                const char *msgid);
 
-/* Returns TEXT in NFC (normalize.c).  */
-const char *text_nfc (const char *text);
-
 /* utf8.c: WTISD_OK when the LENGTH bytes at S are well-formed UTF-8,
    else WTISD_EUTF8.  */
 int utf8_check (const char *s, size_t length);
@@ -207,8 +203,9 @@ struct language_tag
 };
 
 /* Parses the LENGTH bytes at S (NUL-terminated there), a BCP 47 tag (by
-   ICU) or a POSIX locale name, in any case.  Returns 0, or -1 when
-   malformed.  */
+   ICU) or a POSIX locale name, in any case.  Returns WTISD_OK,
+   WTISD_EINVAL when malformed, or WTISD_ENOMEM (ICU's parse ran out of
+   memory: the tag may be sound).  */
 int language_tag_parse (const char *s, size_t length,
                         struct language_tag *tag);
 

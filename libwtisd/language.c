@@ -243,7 +243,8 @@ tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
     return result;
   memcpy (text, tag, length);
   text[length] = '\0';
-  if (language_tag_parse (text, length, &parsed) != 0)
+  if ((result.status = language_tag_parse (text, length, &parsed))
+      != WTISD_OK)
     return result;
   /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
   if (naming == NAMING_GETTEXT
@@ -482,7 +483,8 @@ wtisd_language (const char *lang)
 }
 
 /* Whether NAME, a directory entry, is a catalog name a tag resolves to:
-   one of its own candidates ("fr_FR@euro" and "Fr" are not).  */
+   one of its own candidates ("fr_FR@euro" and "Fr" are not); -1 when
+   memory ran out.  */
 static int
 is_catalog_name (const char *name)
 {
@@ -491,9 +493,12 @@ is_catalog_name (const char *name)
   size_t length = strlen (name);
   int count, i;
 
-  if (length >= LANGUAGE_NAME_MAX
-      || language_tag_parse (name, length, &tag) != 0)
+  int status;
+
+  if (length >= LANGUAGE_NAME_MAX)
     return 0;
+  if ((status = language_tag_parse (name, length, &tag)) != WTISD_OK)
+    return status == WTISD_ENOMEM ? -1 : 0;
   count = language_candidates (&tag, 0, names);
   for (i = 0; i < count; i++)
     if (strcmp (names[i], name) == 0)
@@ -543,10 +548,18 @@ languages_scan_one (struct localedir *dir, struct language_cache *cache,
   while (stream != NULL && status == 0 && (entry = readdir (stream)) != NULL)
     {
       const struct catalog *catalog;
+      int is_name = is_catalog_name (entry->d_name), found;
 
-      if (is_catalog_name (entry->d_name)
-          && catalog_find (dir, cache, entry->d_name, &catalog) == WTISD_OK)
+      if (is_name <= 0)
+        {
+          status = is_name;
+          continue;
+        }
+      found = catalog_find (dir, cache, entry->d_name, &catalog);
+      if (found == WTISD_OK)
         status = name_list_add (list, catalog->name);
+      else if (found != WTISD_ENOCATALOG && found != WTISD_ECATALOG)
+        status = -1; /* Memory: the list would lack a language.  */
     }
   if (stream != NULL)
     closedir (stream);

@@ -1,30 +1,288 @@
 /* negotiate.c - the best available language for an Accept-Language
-   header (RFC 9110, section 12.5.4), with ICU's locale matching.
+   header (RFC 9110, section 12.5.4).
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <unicode/uenum.h>
 #include <unicode/uloc.h>
 
 #include "internal.h"
 
-/* Only ranges whose language has a catalog can match, and of those only
-   the best-weighted are offered to ICU: a header with thousands of
-   entries costs a bounded amount of matching.  */
-#define RANGES_MAX 32
-#define ICU_ID_MAX 64
+/* Matching, in the spirit of ICU's LocaleMatcher (C++ only) and with
+   ICU's likely-subtags data: a range matches a catalog of its language
+   whose script is the one the range implies (zh-TW is written in Hant,
+   so zh_CN, in Hans, does not match it; zh-SG does).  Among the catalogs
+   of that language and script, the one of the range's region wins, else
+   the one with no region, else the first.  The best-weighted range with
+   a match decides; ties go to the earlier range.  Where LocaleMatcher
+   would weigh distances instead (es-AR prefers es_MX to es; sr-Latn
+   accepts sr in Cyrillic), this gives the catalog of the language
+   itself.
 
+   The catalogs' keys are worked out once per list of catalogs (that is,
+   per locale directory) and kept for the life of the process, so a call
+   only parses the header and compares short strings: no ICU call, no
+   allocation, no lock.  */
+
+/* Only ranges whose language has a catalog can match, and of those only
+   the RANGES_MAX best-weighted count: a header with thousands of entries
+   costs a bounded amount of matching.  Of those, only the ones tried
+   before the first match are parsed in full.  */
+#define RANGES_MAX 32
+#define SCRIPT_SIZE 5
+
+/* A range of the header, not yet parsed: most never need to be.  */
 struct language_range
 {
-  char icu_id[ICU_ID_MAX];
+  const char *text;
+  size_t length;
   int weight; /* q * 1000 */
 };
+
+/* A region whose likely script is not the language's usual one.  */
+struct script_exception
+{
+  char region[4];
+  char script[SCRIPT_SIZE];
+};
+
+/* What a catalog offers: its language, the script it is written in
+   (explicit or likely), its region if its name has one, and for its
+   language the regions where another script is likely.  */
+struct catalog_key
+{
+  char language[4];
+  char script[SCRIPT_SIZE];
+  char region[4];
+  char usual_script[SCRIPT_SIZE];
+  struct script_exception *exceptions; /* shared by a language's keys */
+  size_t exception_count;
+};
+
+struct negotiation_cache
+{
+  struct negotiation_cache *next;
+  const char *const *languages; /* wtisd_languages's array: the key */
+  size_t count;
+  struct catalog_key keys[];
+};
+
+static _Atomic (struct negotiation_cache *) caches;
+static pthread_mutex_t caches_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ICU loads its likely-subtags data once and remembers a failure for the
+   life of the process: loaded with the library, as normalize.c does.  */
+__attribute__ ((constructor)) static void
+likely_subtags_preload (void)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char out[ULOC_FULLNAME_CAPACITY];
+
+  uloc_addLikelySubtags ("und", out, sizeof out, &code);
+}
+
+/* The script of ICU locale ID (its likely one): 0, -1 out of memory,
+   or 1 when ICU knows none (a made-up language).  */
+static int
+likely_script (const char *id, char script[SCRIPT_SIZE])
+{
+  char maximal[ULOC_FULLNAME_CAPACITY];
+  UErrorCode code = U_ZERO_ERROR;
+
+  script[0] = '\0';
+  uloc_addLikelySubtags (id, maximal, sizeof maximal, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return -1;
+  if (U_SUCCESS (code))
+    uloc_getScript (maximal, script, SCRIPT_SIZE, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return -1;
+  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
+    script[0] = '\0';
+  return script[0] != '\0' ? 0 : 1;
+}
+
+/* Fills KEY's usual script and the regions (of ISO 3166) where its
+   language is likely written in another.  0, or -1 out of memory.  */
+static int
+script_exceptions_find (struct catalog_key *key)
+{
+  const char *const *regions = uloc_getISOCountries ();
+  struct script_exception *found = NULL;
+  size_t count = 0, i;
+
+  if (likely_script (key->language, key->usual_script) < 0)
+    return -1;
+  for (i = 0; key->usual_script[0] != '\0' && regions[i] != NULL; i++)
+    {
+      char id[16], script[SCRIPT_SIZE];
+      struct script_exception *more;
+      int status;
+
+      snprintf (id, sizeof id, "%s_%s", key->language, regions[i]);
+      if ((status = likely_script (id, script)) < 0)
+        break;
+      if (status > 0 || strcmp (script, key->usual_script) == 0)
+        continue;
+      more = realloc (found, (count + 1) * sizeof *found);
+      if (more == NULL)
+        break;
+      found = more;
+      snprintf (found[count].region, sizeof found[count].region, "%s",
+                regions[i]);
+      memcpy (found[count++].script, script, SCRIPT_SIZE);
+    }
+  if (key->usual_script[0] != '\0' && regions[i] != NULL)
+    {
+      free (found);
+      return -1;
+    }
+  key->exceptions = found;
+  key->exception_count = count;
+  return 0;
+}
+
+/* The script a range (or catalog) of KEY's language implies: its own,
+   else the likely one for its region.  */
+static const char *
+implied_script (const struct catalog_key *key, const char *script,
+                const char *region)
+{
+  size_t i;
+
+  if (script[0] != '\0')
+    return script;
+  for (i = 0; region[0] != '\0' && i < key->exception_count; i++)
+    if (strcmp (key->exceptions[i].region, region) == 0)
+      return key->exceptions[i].script;
+  return key->usual_script;
+}
+
+/* The script of TAG as written in it: "Hant" for zh-Hant, "Latn" for
+   sr@latin, "" for none.  */
+static void
+tag_script (const struct language_tag *tag, char script[SCRIPT_SIZE])
+{
+  char id[LANGUAGE_TAG_MAX + 1];
+  const char *underscore;
+
+  memcpy (script, tag->script, SCRIPT_SIZE);
+  if (script[0] != '\0' || tag->modifier[0] == '\0')
+    return;
+  /* A POSIX modifier may name a script: tag.c knows which.  */
+  language_icu_id (tag, id, sizeof id);
+  underscore = strchr (id, '_');
+  if (underscore != NULL && strcspn (underscore + 1, "_") == 4)
+    {
+      memcpy (script, underscore + 1, 4);
+      script[4] = '\0';
+    }
+}
+
+/* Fills KEY for the catalog NAME; PREVIOUS, the key before it (the list
+   is sorted), lends its language's exceptions.  0, or -1.  */
+static int
+catalog_key_fill (struct catalog_key *key, const char *name,
+                  const struct catalog_key *previous)
+{
+  struct language_tag tag;
+  char script[SCRIPT_SIZE];
+
+  int status;
+
+  memset (key, 0, sizeof *key);
+  status = language_tag_parse (name, strlen (name), &tag);
+  if (status == WTISD_ENOMEM)
+    return -1; /* No key is kept from a failure.  */
+  if (status != WTISD_OK)
+    return 0; /* Listed, so valid; if not, it matches nothing.  */
+  /* Catalog languages have two or three letters (ISO 639-1 or -2); a
+     longer one keeps an empty key, which matches nothing.  */
+  if (strlen (tag.language) < sizeof key->language)
+    strcpy (key->language, tag.is_c ? "en" : tag.language);
+  snprintf (key->region, sizeof key->region, "%s", tag.region);
+  if (previous != NULL && strcmp (previous->language, key->language) == 0)
+    {
+      memcpy (key->usual_script, previous->usual_script, SCRIPT_SIZE);
+      key->exceptions = previous->exceptions;
+      key->exception_count = previous->exception_count;
+    }
+  else if (script_exceptions_find (key) != 0)
+    return -1;
+  tag_script (&tag, script);
+  memcpy (key->script, implied_script (key, script, key->region),
+          SCRIPT_SIZE);
+  return 0;
+}
+
+static void
+cache_free (struct negotiation_cache *cache, size_t filled)
+{
+  size_t i;
+
+  for (i = 0; i < filled; i++)
+    if (i == 0 || cache->keys[i].exceptions != cache->keys[i - 1].exceptions)
+      free (cache->keys[i].exceptions);
+  free (cache);
+}
+
+/* The keys of LANGUAGES, worked out now; NULL out of memory.  */
+static struct negotiation_cache *
+cache_build (const char *const *languages)
+{
+  struct negotiation_cache *cache;
+  size_t count = 0, i;
+
+  while (languages[count] != NULL)
+    count++;
+  cache = malloc (sizeof *cache + count * sizeof cache->keys[0]);
+  if (cache == NULL)
+    return NULL;
+  cache->languages = languages;
+  cache->count = count;
+  for (i = 0; i < count; i++)
+    if (catalog_key_fill (&cache->keys[i], languages[i],
+                          i > 0 ? &cache->keys[i - 1] : NULL)
+        != 0)
+      {
+        cache_free (cache, i);
+        return NULL;
+      }
+  return cache;
+}
+
+/* The cache for LANGUAGES: found without a lock, built under one.  NULL
+   when memory ran out; nothing is remembered then, so a later call
+   tries again.  */
+static const struct negotiation_cache *
+cache_for (const char *const *languages)
+{
+  struct negotiation_cache *cache;
+
+  for (cache = atomic_load_explicit (&caches, memory_order_acquire);
+       cache != NULL; cache = cache->next)
+    if (cache->languages == languages)
+      return cache;
+  pthread_mutex_lock (&caches_lock);
+  for (cache = atomic_load_explicit (&caches, memory_order_relaxed);
+       cache != NULL && cache->languages != languages; cache = cache->next)
+    ;
+  if (cache == NULL && (cache = cache_build (languages)) != NULL)
+    {
+      cache->next = atomic_load_explicit (&caches, memory_order_relaxed);
+      atomic_store_explicit (&caches, cache, memory_order_release);
+    }
+  pthread_mutex_unlock (&caches_lock);
+  return cache;
+}
 
 /* Parses an RFC 9110 qvalue: "0", "0.5", "1.000"; -1 when malformed.  */
 static int
@@ -104,24 +362,58 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Whether some catalog of LANGUAGES is in LANGUAGE ("zh" for zh_CN).  */
-static int
-language_available (const char *const *languages, const char *language)
+/* The first key of CACHE in LANGUAGE (NUL-padded), or NULL.  */
+static const struct catalog_key *
+key_of_language (const struct negotiation_cache *cache,
+                 const char language[4])
 {
-  size_t length = strlen (language);
+  size_t i;
 
-  for (; *languages != NULL; languages++)
-    if (strncmp (*languages, language, length) == 0
-        && strchr ("_@", (*languages)[length]) != NULL)
-      return 1;
+  /* Both are NUL-padded to four bytes: one comparison of four.  */
+  for (i = 0; i < cache->count; i++)
+    if (memcmp (cache->keys[i].language, language, 4) == 0)
+      return &cache->keys[i];
+  return NULL;
+}
+
+/* The language of the range TEXT (LENGTH bytes) as the tag parser would
+   give it -- its first subtag, lower case, or "en" for the C locale --
+   into LANGUAGE; 0, or -1 when it has none.  A cheap look before the
+   full parse, which only the range that decides needs.  */
+static int
+range_language (const char *text, size_t length, char language[4])
+{
+  size_t n = 0;
+
+  while (n < length && n < 6 && strchr ("-_.@", text[n]) == NULL)
+    n++;
+  if ((n == 1 && (text[0] == 'C' || text[0] == 'c'))
+      || (n == 5 && strncasecmp (text, "POSIX", 5) == 0))
+    {
+      strcpy (language, "en");
+      return 0;
+    }
+  if (n < 2 || n > 3)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+      if (c < 'a' || c > 'z')
+        return -1;
+      language[i] = c;
+    }
+  language[n] = '\0';
   return 0;
 }
 
-/* Collects the acceptable, well-formed ranges of HEADER whose language
-   one of LANGUAGES has.  */
+/* Collects the acceptable ranges of HEADER whose language has a
+   catalog, best weight first.  */
 static int
-ranges_parse (const char *header, const char *const *languages,
-              struct language_range *ranges)
+ranges_collect (const char *header, const struct negotiation_cache *cache,
+                struct language_range *ranges)
 {
   int count = 0;
 
@@ -133,79 +425,94 @@ ranges_parse (const char *header, const char *const *languages,
       const char *semicolon = memchr (element, ';', element_length);
       size_t tag_length
           = semicolon != NULL ? (size_t)(semicolon - element) : element_length;
-      struct language_tag tag;
       struct language_range range;
-      char tag_text[LANGUAGE_TAG_MAX + 1];
+      char language[4] = { 0 };
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
-      tag_length = trim (&element, tag_length);
+      range.length = trim (&element, tag_length);
+      range.text = element;
       header += n + (header[n] == ',');
       /* "*" adds nothing: English, the fallback, is always available.  */
-      if (range.weight <= 0 || tag_length == 0
-          || tag_length > LANGUAGE_TAG_MAX)
-        continue;
-      memcpy (tag_text, element, tag_length);
-      tag_text[tag_length] = '\0';
-      if (language_tag_parse (tag_text, tag_length, &tag) != 0
-          || !language_available (languages, tag.is_c ? "en" : tag.language))
-        continue;
-      language_icu_id (&tag, range.icu_id, sizeof range.icu_id);
-      ranges_insert (ranges, &count, &range);
+      if (range.weight > 0 && range.length > 0
+          && range.length <= LANGUAGE_TAG_MAX
+          && range_language (range.text, range.length, language) == 0
+          && key_of_language (cache, language) != NULL)
+        ranges_insert (ranges, &count, &range);
     }
   return count;
 }
 
-/* Matches RANGES against the catalogs of the directory in force.  */
+/* The catalog of CACHE that the well-formed tag TAG matches best, or
+   NULL.  */
 static const char *
-ranges_match (const struct language_range *ranges, int count,
-              const char *const *languages)
+tag_match (const struct negotiation_cache *cache, struct language_tag *tag)
 {
-  const char *accept[RANGES_MAX], *available[256];
-  char available_ids[256][ICU_ID_MAX], result[ULOC_FULLNAME_CAPACITY];
-  UAcceptResult outcome = ULOC_ACCEPT_FAILED;
-  UErrorCode code = U_ZERO_ERROR;
-  UEnumeration *available_enum;
-  int i, available_count = 0;
+  const struct catalog_key *first;
+  const char *script, *base = NULL, *other = NULL;
+  char own_script[SCRIPT_SIZE];
+  size_t i;
 
-  for (i = 0; i < count; i++)
-    accept[i] = ranges[i].icu_id;
-  for (; languages[available_count] != NULL && available_count < 256;
-       available_count++)
-    {
-      struct language_tag tag;
-      const char *name = languages[available_count];
-
-      language_tag_parse (name, strlen (name), &tag);
-      language_icu_id (&tag, available_ids[available_count], ICU_ID_MAX);
-      available[available_count] = available_ids[available_count];
-    }
-  available_enum
-      = uenum_openCharStringsEnumeration (available, available_count, &code);
-  if (U_SUCCESS (code))
-    uloc_acceptLanguage (result, sizeof result, &outcome, accept, count,
-                         available_enum, &code);
-  uenum_close (available_enum);
-  if (U_FAILURE (code) || outcome == ULOC_ACCEPT_FAILED)
+  if (tag->is_c)
+    strcpy (tag->language, "en");
+  if ((first = key_of_language (cache, tag->language)) == NULL)
     return NULL;
-  for (i = 0; i < available_count; i++)
-    if (strcmp (available_ids[i], result) == 0)
-      return languages[i];
-  return NULL;
+  tag_script (tag, own_script);
+  script = implied_script (first, own_script, tag->region);
+  /* The list is sorted: the language's keys are together.  */
+  for (i = (size_t)(first - cache->keys);
+       i < cache->count
+       && strcmp (cache->keys[i].language, first->language) == 0;
+       i++)
+    {
+      const struct catalog_key *key = &cache->keys[i];
+
+      if (strcmp (key->script, script) != 0)
+        continue;
+      if (key->region[0] == '\0')
+        base = base != NULL ? base : cache->languages[i];
+      else if (strcmp (key->region, tag->region) == 0)
+        return cache->languages[i];
+      else
+        other = other != NULL ? other : cache->languages[i];
+    }
+  return base != NULL ? base : other;
+}
+
+/* The catalog RANGE matches, or NULL (no match, or malformed).  */
+static const char *
+range_match (const struct negotiation_cache *cache,
+             const struct language_range *range)
+{
+  char text[LANGUAGE_TAG_MAX + 1];
+  struct language_tag tag;
+
+  memcpy (text, range->text, range->length);
+  text[range->length] = '\0';
+  if (language_tag_parse (text, range->length, &tag) != 0)
+    return NULL;
+  return tag_match (cache, &tag);
 }
 
 const char *
 wtisd_negotiate (const char *accept_language)
 {
   struct language_range ranges[RANGES_MAX];
-  const char *const *languages;
-  const char *best;
-  int count;
+  const struct negotiation_cache *cache;
+  int count, i;
 
   if (accept_language == NULL)
     return "en";
-  languages = wtisd_languages ();
-  count = ranges_parse (accept_language, languages, ranges);
-  best = count > 0 ? ranges_match (ranges, count, languages) : NULL;
-  return best != NULL ? best : "en";
+  cache = cache_for (wtisd_languages ());
+  if (cache == NULL)
+    return "en"; /* Out of memory: the fallback, remembered nowhere.  */
+  count = ranges_collect (accept_language, cache, ranges);
+  for (i = 0; i < count; i++)
+    {
+      const char *best = range_match (cache, &ranges[i]);
+
+      if (best != NULL)
+        return best;
+    }
+  return "en";
 }

@@ -1,5 +1,5 @@
-/* normalize.c - Unicode normalization with ICU, and the NFC guarantee on
-   every text the library returns.
+/* normalize.c - Unicode normalization with ICU, in time linear in the
+   input.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -34,43 +34,246 @@ normalizer_get (wtisd_normalization form, UErrorCode *code)
   return NULL;
 }
 
-/* Normalizes TEXT (UTF-16) with NORMALIZER and writes the UTF-8 result
-   per the buffer protocol.  */
+/* ICU loads its normalization data once and remembers a failure for the
+   life of the process (there is no retry short of u_cleanup, which a
+   library must not call): one failed allocation at the first
+   normalization would make every later one fail.  So the data is loaded
+   when the library is, before the program can run out of memory.  A
+   program that sets ICU's memory functions or data directory must do so
+   before it loads libwtisd.  */
+__attribute__ ((constructor)) static void
+normalizers_preload (void)
+{
+  UErrorCode code = U_ZERO_ERROR;
+
+  unorm2_getNFCInstance (&code);
+  unorm2_getNFKCInstance (&code); /* NFD and NFKD share their data.  */
+}
+
+/* UAX #15's stream-safe limit: ICU reorders a run of combining marks in
+   time that grows with the square of its length, so a run of more than
+   30 non-starters is cut by U+034F COMBINING GRAPHEME JOINER (a starter
+   that renders as nothing) after every 30th, as the Stream-Safe Text
+   Process does.  Text no real writing system produces costs linear
+   time, and only such text is changed.  Non-starters are counted per
+   character of the input, not of its decomposition: the few that
+   decompose into two (U+0344, U+0F73) only double the bound.  Text that
+   is already in the form comes back as it is, runs and all.  */
+#define NON_STARTERS_MAX 30
+#define CGJ 0x034f
+
+/* Counts the joiners the run of LENGTH code units at TEXT, none below
+   U+0300, needs; writes it with them to SAFE unless SAFE is NULL.
+   Returns the count.  */
+static size_t
+run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
+               int32_t length, UChar *safe)
+{
+  size_t joiners = 0, non_starters = 0;
+  int32_t i = 0;
+
+  while (i < length)
+    {
+      int32_t start = i;
+      UChar32 c;
+
+      U16_NEXT_UNSAFE (text, i, c);
+      if (unorm2_getCombiningClass (normalizer, c) == 0)
+        non_starters = 0;
+      else if (++non_starters > NON_STARTERS_MAX)
+        {
+          joiners++, non_starters = 1;
+          if (safe != NULL)
+            *safe++ = CGJ;
+        }
+      while (safe != NULL && start < i)
+        *safe++ = text[start++];
+    }
+  return joiners;
+}
+
+/* Makes the LENGTH code units at TEXT stream-safe: counts the joiners
+   they need and, unless SAFE is NULL, writes them with those to SAFE.
+   Every character below U+0300 is a starter, so only a run of code
+   units at or above it longer than the limit is looked at closely:
+   Latin text costs a comparison per code unit.  */
+static size_t
+text_make_safe (const UNormalizer2 *normalizer, const UChar *text,
+                int32_t length, UChar *safe)
+{
+  size_t joiners = 0;
+  int32_t i = 0, start;
+
+  while (i < length)
+    {
+      for (start = i; i < length && text[i] < 0x300; i++)
+        ;
+      if (safe != NULL)
+        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
+            safe += i - start;
+      for (start = i; i < length && text[i] >= 0x300; i++)
+        ;
+      if (i - start > NON_STARTERS_MAX)
+        {
+          size_t more = run_make_safe (normalizer, text + start, i - start,
+                                       safe);
+
+          joiners += more;
+          if (safe != NULL)
+            safe += (size_t)(i - start) + more;
+        }
+      else if (safe != NULL)
+        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
+            safe += i - start;
+    }
+  return joiners;
+}
+
+/* Whether TEXT has a run of more code units at or above U+0300 than
+   the limit: the only place a run of non-starters that long can be.
+   Such a run holds two code units 15 apart at multiples of 15, so only
+   those are looked at first, and a run is measured only around two
+   that are both high; text that needs no joiner (nearly all) costs a
+   fifteenth of a pass.  */
+#define PROBE_STRIDE 15 /* 2 * PROBE_STRIDE + 1 <= NON_STARTERS_MAX + 1 */
+
+static int
+has_long_high_run (const UChar *text, int32_t length)
+{
+  int32_t i;
+
+  for (i = PROBE_STRIDE; i < length; i += PROBE_STRIDE)
+    if (text[i] >= 0x300 && text[i - PROBE_STRIDE] >= 0x300)
+      {
+        int32_t start = i, end = i;
+
+        while (start > 0 && text[start - 1] >= 0x300)
+          start--;
+        while (end + 1 < length && text[end + 1] >= 0x300)
+          end++;
+        if (end - start + 1 > NON_STARTERS_MAX)
+          return 1;
+      }
+  return 0;
+}
+
+/* Replaces TEXT, which the quick check could not pass, by its
+   stream-safe form when it needs joiners.  Returns 0, 1 when TEXT is in
+   fact normalized already (a result of this function, joiners and all,
+   must come back unchanged, or normalizing twice would not be a no-op),
+   or a status.  */
+static int
+stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  size_t joiners;
+  int32_t length;
+  UChar *safe;
+
+  if (!has_long_high_run (text->chars, text->length))
+    return 0;
+  joiners = text_make_safe (normalizer, text->chars, text->length, NULL);
+  if (joiners == 0)
+    return 0;
+  if (unorm2_isNormalized (normalizer, text->chars, text->length, &code))
+    return 1;
+  if (U_FAILURE (code))
+    return status_from_icu (code);
+  if ((size_t)text->length + joiners >= INT32_MAX)
+    return WTISD_ENOMEM;
+  length = text->length + (int32_t)joiners;
+  safe = malloc ((size_t)length * sizeof *safe);
+  if (safe == NULL)
+    return WTISD_ENOMEM;
+  text_make_safe (normalizer, text->chars, text->length, safe);
+  utf16_buffer_free (text);
+  text->chars = safe;
+  text->length = length;
+  return 0;
+}
+
+/* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.
+   The result goes on the stack when short, else into a heap buffer
+   sized for the common case; a form that grows the text more (NFD of
+   Hangul) takes a second, exact run.  */
 static int
 normalize_utf16 (const UNormalizer2 *normalizer,
                  const struct utf16_buffer *text, char *out, size_t outsize)
 {
+  int32_t capacity = text->length + text->length / 2 + 16, length = 0;
+  struct utf16_buffer result;
   UErrorCode code = U_ZERO_ERROR;
-  UChar *result;
-  int32_t length;
   int status;
 
-  length = unorm2_normalize (normalizer, text->chars, text->length, NULL, 0,
-                             &code);
-  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
-    return status_from_icu (code);
-  result = malloc (((size_t)length + 1) * sizeof *result);
-  if (result == NULL)
-    return WTISD_ENOMEM;
-  code = U_ZERO_ERROR;
-  length = unorm2_normalize (normalizer, text->chars, text->length, result,
-                             length + 1, &code);
+  result.chars = result.stack;
+  if (capacity > UTF16_STACK_CHARS)
+    result.chars = malloc ((size_t)capacity * sizeof (UChar));
+  else
+    capacity = UTF16_STACK_CHARS;
+  if (result.chars != NULL)
+    length = unorm2_normalize (normalizer, text->chars, text->length,
+                               result.chars, capacity, &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR)
+    {
+      utf16_buffer_free (&result);
+      code = U_ZERO_ERROR;
+      result.chars = malloc (((size_t)length + 1) * sizeof (UChar));
+      if (result.chars != NULL)
+        length = unorm2_normalize (normalizer, text->chars, text->length,
+                                   result.chars, length + 1, &code);
+    }
+  if (result.chars == NULL)
+    {
+      result.chars = result.stack;
+      return WTISD_ENOMEM;
+    }
   status = U_FAILURE (code) ? status_from_icu (code)
-                            : result_from_utf16 (result, length, out, outsize);
-  free (result);
+                            : result_from_utf16 (result.chars, length, out,
+                                                 outsize);
+  utf16_buffer_free (&result);
   return status;
 }
 
-/* wtisd_normalize but for clearing OUT on errors.  */
+/* wtisd_normalize of text that is not all ASCII.  */
+static int
+normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
+                   size_t length, char *out, size_t outsize)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  struct utf16_buffer text;
+  int32_t span;
+  int status;
+
+  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
+     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
+     validation pass.  */
+  status = utf16_from_utf8 (&text, utf8, length);
+  if (status != WTISD_OK)
+    return status;
+  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length,
+                                   &code);
+  if (U_FAILURE (code))
+    status = status_from_icu (code);
+  /* Already normalized (the common case): hand back the input itself.  */
+  else if (span == text.length
+           || (status = stream_safe (normalizer, &text)) == 1)
+    status = result_from_utf8 (utf8, length, out, outsize);
+  else if (status == 0)
+    status = normalize_utf16 (normalizer, &text, out, outsize);
+  utf16_buffer_free (&text);
+  return status;
+}
+
+/* wtisd_normalize but for clearing OUT on errors.  The whole input is
+   read (converted to UTF-16) before OUT is written, so OUT may overlap
+   it.  */
 static int
 normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
                      size_t outsize)
 {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *normalizer;
-  struct utf16_buffer text;
   size_t length;
-  int status;
 
   if (buffer_arguments_check (utf8, out, outsize) != WTISD_OK)
     return WTISD_EINVAL;
@@ -81,23 +284,7 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
     return result_from_utf8 (utf8, length, out, outsize);
-  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
-     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
-     validation pass.  */
-  status = utf16_from_utf8 (&text, utf8, length);
-  if (status != WTISD_OK)
-    return status;
-  /* Already normalized (the common case): hand back the input itself.  */
-  if (unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code)
-          == text.length
-      && U_SUCCESS (code))
-    status = result_from_utf8 (utf8, length, out, outsize);
-  else if (U_FAILURE (code))
-    status = status_from_icu (code);
-  else
-    status = normalize_utf16 (normalizer, &text, out, outsize);
-  utf16_buffer_free (&text);
-  return status;
+  return normalize_unicode (normalizer, utf8, length, out, outsize);
 }
 
 int
@@ -106,156 +293,4 @@ wtisd_normalize (const char *utf8, wtisd_normalization form, char *out,
 {
   return result_checked (normalize_to_buffer (utf8, form, out, outsize), out,
                          outsize);
-}
-
-/* The NFC guarantee.  Catalog strings are nearly always NFC already, and
-   gettext returns the same pointer for the same string, so each pointer
-   is checked once and the verdict remembered: a lock-free hash table
-   from the pointer gettext returned to the pointer to return (itself, or
-   a normalized copy kept for the life of the process).  Entries are
-   only added, under a lock; a key is published after its value.  */
-#define NFC_SLOTS 4096
-
-struct nfc_slot
-{
-  _Atomic (const char *) key;
-  const char *value;
-};
-
-static struct nfc_slot nfc_slots[NFC_SLOTS];
-static pthread_mutex_t nfc_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static size_t
-nfc_hash (const char *key)
-{
-  uintptr_t h = (uintptr_t)key;
-
-  h ^= h >> 17;
-  h *= (uintptr_t)0x9e3779b97f4a7c15u;
-  return (size_t)(h >> 7) % NFC_SLOTS;
-}
-
-/* Returns the slot for KEY, or the empty slot where it would go, or NULL
-   when the table is full.  */
-static struct nfc_slot *
-nfc_find (const char *key)
-{
-  size_t i, start = nfc_hash (key);
-
-  for (i = 0; i < NFC_SLOTS; i++)
-    {
-      struct nfc_slot *slot = &nfc_slots[(start + i) % NFC_SLOTS];
-      const char *found
-          = atomic_load_explicit (&slot->key, memory_order_acquire);
-
-      if (found == key || found == NULL)
-        return slot;
-    }
-  return NULL;
-}
-
-/* Whether TEXT is certainly NFC, by ICU's quick check.  */
-static int
-nfc_quick_yes (const char *text, size_t length)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance (&code);
-  struct utf16_buffer utf16;
-  int yes;
-
-  if (utf8_is_ascii (text, length))
-    return 1;
-  if (U_FAILURE (code) || utf16_from_utf8 (&utf16, text, length) != WTISD_OK)
-    return 0;
-  yes = unorm2_spanQuickCheckYes (nfc, utf16.chars, utf16.length, &code)
-            == utf16.length
-        && U_SUCCESS (code);
-  utf16_buffer_free (&utf16);
-  return yes;
-}
-
-/* TEXT in NFC: TEXT itself, a fresh normalized copy, or NULL when out of
-   memory.  Ill-formed UTF-8 from a catalog is passed through untouched:
-   there is nothing sound to normalize it to.  */
-static const char *
-nfc_compute (const char *text)
-{
-  size_t length = strlen (text);
-  int needed;
-  char *copy;
-
-  if (nfc_quick_yes (text, length))
-    return text;
-  needed = wtisd_normalize (text, WTISD_NFC, NULL, 0);
-  if (needed < 0)
-    return needed == WTISD_ENOMEM ? NULL : text;
-  copy = malloc ((size_t)needed + 1);
-  if (copy != NULL)
-    wtisd_normalize (text, WTISD_NFC, copy, (size_t)needed + 1);
-  return copy;
-}
-
-/* Past NFC_SLOTS distinct strings, further ones are remembered here.  */
-struct nfc_overflow
-{
-  struct nfc_overflow *next;
-  const char *key;
-  const char *value;
-};
-
-static struct nfc_overflow *nfc_overflow_list;
-
-/* Called with nfc_lock held.  */
-static const char *
-nfc_overflow_get (const char *text)
-{
-  struct nfc_overflow *entry;
-
-  for (entry = nfc_overflow_list; entry != NULL; entry = entry->next)
-    if (entry->key == text)
-      return entry->value;
-  entry = malloc (sizeof *entry);
-  if (entry == NULL)
-    return NULL;
-  entry->value = nfc_compute (text);
-  if (entry->value == NULL)
-    {
-      free (entry);
-      return NULL;
-    }
-  entry->key = text;
-  entry->next = nfc_overflow_list;
-  nfc_overflow_list = entry;
-  return entry->value;
-}
-
-const char *
-text_nfc (const char *text)
-{
-  struct nfc_slot *slot = nfc_find (text);
-  const char *value;
-
-  if (slot != NULL
-      && atomic_load_explicit (&slot->key, memory_order_acquire) == text)
-    return slot->value;
-  pthread_mutex_lock (&nfc_lock);
-  slot = nfc_find (text);
-  if (slot != NULL
-      && atomic_load_explicit (&slot->key, memory_order_relaxed) == text)
-    value = slot->value;
-  else if (slot == NULL)
-    value = nfc_overflow_get (text);
-  else
-    {
-      value = nfc_compute (text);
-      if (value != NULL)
-        {
-          slot->value = value;
-          atomic_store_explicit (&slot->key, text, memory_order_release);
-        }
-    }
-  pthread_mutex_unlock (&nfc_lock);
-  /* Out of memory: the text as it is beats no text, and nothing was
-     remembered, so a later call tries again.  */
-  return value != NULL ? value : text;
 }

@@ -131,17 +131,21 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
   int32_t parsed = 0;
 
   uloc_forLanguageTag (s, id, sizeof id, &parsed, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM; /* Not the tag's fault: never remembered.  */
   if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING
       || parsed != (int32_t)length)
-    return -1;
+    return WTISD_EINVAL;
   uloc_getLanguage (id, tag->language, sizeof tag->language, &code);
   uloc_getScript (id, tag->script, sizeof tag->script, &code);
   uloc_getCountry (id, tag->region, sizeof tag->region, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM;
   if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-    return -1;
+    return WTISD_EINVAL;
   /* ICU writes "und" as "": private use ("x-foo") and "und" have no
      catalog.  */
-  return 0;
+  return WTISD_OK;
 }
 
 int
@@ -152,16 +156,16 @@ language_tag_parse (const char *s, size_t length, struct language_tag *tag)
       || strspn (s, "abcdefghijklmnopqrstuvwxyz"
                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.@")
              != length)
-    return -1;
+    return WTISD_EINVAL;
   /* The C locale in its spellings: English, the library's own texts.  */
   if (strcasecmp (s, "C") == 0 || strcasecmp (s, "POSIX") == 0
       || strncasecmp (s, "C.", 2) == 0)
     {
       tag->is_c = 1;
-      return s[1] == '.' && s[2] == '\0' ? -1 : 0;
+      return s[1] == '.' && s[2] == '\0' ? WTISD_EINVAL : WTISD_OK;
     }
   if (strpbrk (s, "_.@") != NULL)
-    return tag_parse_posix (s, tag);
+    return tag_parse_posix (s, tag) == 0 ? WTISD_OK : WTISD_EINVAL;
   return tag_parse_bcp47 (s, length, tag);
 }
 
@@ -182,16 +186,23 @@ static int
 candidates_chinese (const struct language_tag *tag,
                     char names[][LANGUAGE_NAME_MAX])
 {
-  const char *script = tag->script;
+  char likely[ULOC_FULLNAME_CAPACITY], script[8] = "Hans", id[16];
+  UErrorCode code = U_ZERO_ERROR;
   int count = 0;
 
-  /* No script: the region implies one, and plain "zh" is Simplified
-     (Unicode's likely subtags: zh -> zh_Hans_CN).  */
-  if (*script == '\0')
-    script = strcmp (tag->region, "TW") == 0 || strcmp (tag->region, "HK") == 0
-                     || strcmp (tag->region, "MO") == 0
-                 ? "Hant"
-                 : "Hans";
+  /* No script: the region implies one, as CLDR's likely subtags say
+     (zh -> zh_Hans_CN, zh_TW and zh_HK and zh_US -> Hant), the same data
+     wtisd_negotiate matches with.  */
+  if (*tag->script != '\0')
+    snprintf (script, sizeof script, "%s", tag->script);
+  else if (*tag->region != '\0')
+    {
+      snprintf (id, sizeof id, "zh_%s", tag->region);
+      uloc_addLikelySubtags (id, likely, sizeof likely, &code);
+      uloc_getScript (likely, script, sizeof script, &code);
+      if (U_FAILURE (code) || *script == '\0')
+        snprintf (script, sizeof script, "Hans");
+    }
   if (*tag->region)
     snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_%s", tag->region);
   if (strcmp (script, "Hans") == 0)
@@ -307,14 +318,16 @@ int
 language_describe (const char *name, struct catalog *catalog)
 {
   UErrorCode code = U_ZERO_ERROR;
+  int status;
   char id[ULOC_FULLNAME_CAPACITY];
   struct language_tag tag;
   UChar display[64];
   int32_t length;
 
-  if (strlen (name) >= sizeof catalog->name
-      || language_tag_parse (name, strlen (name), &tag) != 0)
+  if (strlen (name) >= sizeof catalog->name)
     return WTISD_ECATALOG;
+  if ((status = language_tag_parse (name, strlen (name), &tag)) != WTISD_OK)
+    return status == WTISD_ENOMEM ? status : WTISD_ECATALOG;
   strcpy (catalog->name, name);
   language_icu_id (&tag, id, sizeof id);
   uloc_toLanguageTag (id, catalog->tag, sizeof catalog->tag, 1, &code);

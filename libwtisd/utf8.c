@@ -88,31 +88,29 @@ int
 utf16_from_utf8 (struct utf16_buffer *buffer, const char *s, size_t length)
 {
   UErrorCode code = U_ZERO_ERROR;
-  int32_t needed;
 
   buffer->chars = buffer->stack;
   buffer->length = 0;
-  if (length > INT32_MAX)
+  if (length >= INT32_MAX)
     return WTISD_ENOMEM;
-  u_strFromUTF8 (buffer->chars, UTF16_STACK_CHARS, &needed, s, (int32_t)length,
-                 &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR
-      || code == U_STRING_NOT_TERMINATED_WARNING)
+  /* UTF-16 never needs more code units than UTF-8 has bytes: one pass,
+     on the stack when short, else into a heap buffer of that size.  */
+  if (length >= UTF16_STACK_CHARS)
     {
-      /* Stack first; the heap only for long inputs.  */
-      code = U_ZERO_ERROR;
-      buffer->chars = malloc (((size_t)needed + 1) * sizeof (UChar));
+      buffer->chars = malloc ((length + 1) * sizeof (UChar));
       if (buffer->chars == NULL)
-        return WTISD_ENOMEM;
-      u_strFromUTF8 (buffer->chars, needed + 1, &needed, s, (int32_t)length,
-                     &code);
+        {
+          buffer->chars = buffer->stack;
+          return WTISD_ENOMEM;
+        }
     }
+  u_strFromUTF8 (buffer->chars, (int32_t)length + 1, &buffer->length, s,
+                 (int32_t)length, &code);
   if (U_FAILURE (code))
     {
       utf16_buffer_free (buffer);
       return status_from_icu (code);
     }
-  buffer->length = needed;
   return WTISD_OK;
 }
 
@@ -136,24 +134,44 @@ result_too_small (char *out, size_t outsize, size_t length)
   return (int)length;
 }
 
+/* The UTF-8 length of the LENGTH well-formed UTF-16 code units at S.  */
+static size_t
+utf8_length_of_utf16 (const UChar *s, int32_t length)
+{
+  size_t bytes = 0;
+  int32_t i;
+
+  for (i = 0; i < length; i++)
+    if (s[i] < 0x80)
+      bytes++;
+    else if (s[i] < 0x800)
+      bytes += 2;
+    else if (U16_IS_LEAD (s[i]) && i + 1 < length && U16_IS_TRAIL (s[i + 1]))
+      bytes += 4, i++;
+    else
+      bytes += 3;
+  return bytes;
+}
+
 int
 result_from_utf16 (const UChar *chars, int32_t length, char *out,
                    size_t outsize)
 {
   UErrorCode code = U_ZERO_ERROR;
-  int32_t needed;
+  int32_t written;
+  size_t needed;
 
-  /* Measure first: the result goes out whole or not at all.  */
-  u_strToUTF8 (NULL, 0, &needed, chars, length, &code);
-  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
-    return status_from_icu (code);
-  if (needed == INT32_MAX)
+  /* A code unit makes at most 3 bytes: an OUT that large takes the
+     result in one pass.  Otherwise measure first, since the result goes
+     out whole or not at all.  */
+  if ((size_t)length < outsize / 3)
+    needed = (size_t)length * 3;
+  else if ((needed = utf8_length_of_utf16 (chars, length)) >= outsize)
+    return result_too_small (out, outsize, needed);
+  if (needed >= INT32_MAX)
     return WTISD_ENOMEM;
-  if ((size_t)needed >= outsize)
-    return result_too_small (out, outsize, (size_t)needed);
-  code = U_ZERO_ERROR;
-  u_strToUTF8 (out, needed + 1, NULL, chars, length, &code);
-  return U_FAILURE (code) ? status_from_icu (code) : needed;
+  u_strToUTF8 (out, (int32_t)needed + 1, &written, chars, length, &code);
+  return U_FAILURE (code) ? status_from_icu (code) : written;
 }
 
 int
@@ -163,7 +181,8 @@ result_from_utf8 (const char *result, size_t length, char *out, size_t outsize)
     return result_too_small (out, outsize, length);
   if (length > INT_MAX)
     return WTISD_ENOMEM;
-  memcpy (out, result, length);
+  /* memmove: OUT may be the caller's input (wtisd_normalize in place).  */
+  memmove (out, result, length);
   out[length] = '\0';
   return (int)length;
 }

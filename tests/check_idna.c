@@ -135,23 +135,98 @@ START_TEST (test_bad_arguments)
 }
 END_TEST
 
-/* A megabyte-long name: too long for DNS, still a valid Unicode form.  */
-START_TEST (test_one_mebibyte_name)
+/* Names of LENGTH bytes: "a.a.a...a", or one label of an 'a' and then
+   U+0F71 U+0F72 U+0F74 repeated, combining marks out of canonical order
+   (ICU reorders such a run in time that grows with its square).  */
+static char *
+long_name (size_t length, int marks)
 {
-  size_t size = 1024 * 1024, i;
-  char *name = malloc (size + 1), *out = malloc (size + 1);
+  char *name = malloc (length + 1);
+  size_t i = 0;
 
   ck_assert_ptr_nonnull (name);
-  ck_assert_ptr_nonnull (out);
-  for (i = 0; i < size; i += 2)
-    memcpy (name + i, "a.", 2);
-  name[size - 1] = 'a';
-  name[size] = '\0';
-  ck_assert_int_eq (wtisd_domain_to_ascii (name, out, size + 1), WTISD_EIDNA);
-  ck_assert_int_eq (wtisd_domain_to_unicode (name, out, size + 1), (int)size);
+  if (marks)
+    for (name[i++] = 'a'; i + 9 <= length; i += 9)
+      memcpy (name + i, "\xe0\xbd\xb1\xe0\xbd\xb2\xe0\xbd\xb4", 9);
+  for (; i < length; i++)
+    name[i] = i % 2 == 0 ? 'a' : '.';
+  if (name[length - 1] == '.')
+    name[length - 1] = 'a';
+  name[length] = '\0';
+  return name;
+}
+
+/* Up to 1024 bytes, a name is converted: toUnicode has no DNS length
+   check.  */
+START_TEST (test_name_of_1024_bytes_converts)
+{
+  char *name = long_name (1024, 0), out[1025];
+
+  ck_assert_int_eq (wtisd_domain_to_unicode (name, out, sizeof out), 1024);
   ck_assert_str_eq (out, name);
+  ck_assert_int_eq (wtisd_domain_to_ascii (name, out, sizeof out),
+                    WTISD_EIDNA);
   free (name);
-  free (out);
+}
+END_TEST
+
+/* Past 1024 bytes, every name is refused unconverted, however long: a
+   mebibyte of labels, or of combining marks, costs no more than a
+   strnlen (ICU took seconds, then a minute).  */
+START_TEST (test_over_1024_bytes_refused)
+{
+  static const size_t lengths[] = { 1025, 300 * 1024, 1024 * 1024 };
+  size_t i;
+  int marks;
+
+  for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
+    for (marks = 0; marks <= 1; marks++)
+      {
+        char *name = long_name (lengths[i], marks), out[64] = "x";
+
+        ck_assert_int_eq (wtisd_domain_to_ascii (name, out, sizeof out),
+                          WTISD_EIDNA);
+        ck_assert_int_eq (out[0], '\0');
+        ck_assert_int_eq (wtisd_domain_to_unicode (name, NULL, 0),
+                          WTISD_EIDNA);
+        ck_assert_int_eq (wtisd_domain_display (name, NULL, 0), WTISD_EIDNA);
+        free (name);
+      }
+}
+END_TEST
+
+/* OUT may be the input's own buffer: ICU then writes to a scratch
+   buffer first.  */
+START_TEST (test_overlapping_input_and_output)
+{
+  char buffer[1024];
+
+  strcpy (buffer, "xn--b1akbcqh2a7i.xn--90ais");
+  ck_assert_int_eq (wtisd_domain_to_unicode (buffer, buffer, sizeof buffer),
+                    23);
+  ck_assert_str_eq (buffer, "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xb2"
+                            "\xd1\x8f\xd0\xb7\xd0\xb8.\xd0\xb1\xd0\xb5"
+                            "\xd0\xbb");
+  ck_assert_int_eq (wtisd_domain_to_ascii (buffer, buffer + 1,
+                                           sizeof buffer - 1),
+                    26);
+  ck_assert_str_eq (buffer + 1, "xn--b1akbcqh2a7i.xn--90ais");
+}
+END_TEST
+
+/* A label of 1001 code points is too long for Punycode: an IDNA error
+   of the name, not an ICU failure.  */
+START_TEST (test_label_of_1001_code_points_is_eidna)
+{
+  char name[2 * 1001 + sizeof ".com"];
+  int i;
+
+  for (i = 0; i < 1001; i++)
+    memcpy (name + 2 * i, "\xc3\xa9", 2);
+  strcpy (name + 2 * 1001, ".com");
+  ck_assert_int_eq (wtisd_domain_to_ascii (name, NULL, 0), WTISD_EIDNA);
+  ck_assert_int_eq (wtisd_domain_to_unicode (name, NULL, 0), WTISD_EIDNA);
+  ck_assert_int_eq (wtisd_domain_display (name, NULL, 0), WTISD_EIDNA);
 }
 END_TEST
 
@@ -181,7 +256,10 @@ idna_suite (void)
   tcase_add_loop_test (tcase, test_domain_display, 0, cases);
   tcase_add_loop_test (tcase, test_buffer_protocol, 0, functions);
   tcase_add_loop_test (tcase, test_bad_arguments, 0, functions);
-  tcase_add_test (tcase, test_one_mebibyte_name);
+  tcase_add_test (tcase, test_name_of_1024_bytes_converts);
+  tcase_add_test (tcase, test_over_1024_bytes_refused);
+  tcase_add_test (tcase, test_label_of_1001_code_points_is_eidna);
+  tcase_add_test (tcase, test_overlapping_input_and_output);
   tcase_add_test (tcase, test_source_url_forms);
   tcase_set_timeout (tcase, 60);
   suite_add_tcase (suite, tcase);

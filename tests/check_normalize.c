@@ -163,6 +163,127 @@ START_TEST (test_one_mebibyte)
 }
 END_TEST
 
+/* Runs of combining marks out of canonical order: an 'a', then U+0F71
+   U+0F72 U+0F74 (classes 129, 130, 132) 100,000 times, 900 kB.  UAX #15's
+   stream-safe limit cuts a run after every 30 non-starters with U+034F
+   COMBINING GRAPHEME JOINER, so each form gives 'a' and then, 10,000
+   times, ten U+0F71, ten U+0F72, ten U+0F74 (canonical order; NFC does
+   not compose U+0F71 U+0F72, U+0F73 being a composition exclusion),
+   separated by a joiner.  Without the limit ICU took over a minute.  */
+#define MARK_TRIPLES 100000
+
+START_TEST (test_combining_runs_are_stream_safe)
+{
+  const size_t runs = MARK_TRIPLES * 3 / 30;
+  const size_t run_bytes = 30 * 3, expected_length = 1 + runs * run_bytes
+                                                        + (runs - 1) * 2;
+  char *text = malloc (1 + MARK_TRIPLES * 9 + 1), *out, *p;
+  size_t i, run;
+  int j;
+
+  /* Tibetan marks are three bytes: E0 BD B1, E0 BD B2, E0 BD B4.  */
+  ck_assert_ptr_nonnull (text);
+  text[0] = 'a';
+  for (i = 0; i < MARK_TRIPLES; i++)
+    memcpy (text + 1 + 9 * i, "\xe0\xbd\xb1\xe0\xbd\xb2\xe0\xbd\xb4", 9);
+  text[1 + MARK_TRIPLES * 9] = '\0';
+  out = malloc (expected_length + 1);
+  ck_assert_ptr_nonnull (out);
+  ck_assert_int_eq (wtisd_normalize (text, (wtisd_normalization)_i, out,
+                                     expected_length + 1),
+                    (int)expected_length);
+  ck_assert_int_eq (out[0], 'a');
+  for (run = 0, p = out + 1; run < runs; run++)
+    {
+      static const char *const marks[]
+          = { "\xe0\xbd\xb1", "\xe0\xbd\xb2", "\xe0\xbd\xb4" };
+
+      if (run > 0)
+        {
+          ck_assert (memcmp (p, "\xcd\x8f", 2) == 0); /* U+034F */
+          p += 2;
+        }
+      for (j = 0; j < 30; j++, p += 3)
+        ck_assert_msg (memcmp (p, marks[j / 10], 3) == 0, "run %zu mark %d",
+                       run, j);
+    }
+  free (out);
+  free (text);
+}
+END_TEST
+
+/* The limit exactly, wherever the run starts: 'x', acutes (class 230),
+   then a dot below (220), out of canonical order.  With 30 marks, NFC
+   moves the dot below first; with 31, a U+034F goes after the 30th
+   mark, before the dot below, which stays there.  (No precomposed x
+   with either mark exists, so NFC composes nothing.)  */
+START_TEST (test_stream_safe_limit_exact)
+{
+  char in[128], expected[128], out[128];
+  int marks, i;
+
+  for (marks = 30; marks <= 31; marks++)
+    {
+      char *p = in, *e = expected;
+
+      memset (p, '-', (size_t)_i), p += _i;
+      memset (e, '-', (size_t)_i), e += _i;
+      *p++ = 'x', *e++ = 'x';
+      if (marks == 30)
+        memcpy (e, "\xcc\xa3", 2), e += 2;
+      for (i = 0; i < marks - 1; i++)
+        {
+          memcpy (p, "\xcc\x81", 2), p += 2;
+          memcpy (e, "\xcc\x81", 2), e += 2;
+        }
+      memcpy (p, "\xcc\xa3", 2), p += 2;
+      if (marks == 31)
+        memcpy (e, "\xcd\x8f\xcc\xa3", 4), e += 4;
+      *p = *e = '\0';
+      ck_assert_int_eq (wtisd_normalize (in, WTISD_NFC, out, sizeof out),
+                        (int)strlen (expected));
+      ck_assert_str_eq (out, expected);
+      /* A result is normalized: a second run changes nothing.  */
+      ck_assert_int_eq (wtisd_normalize (out, WTISD_NFC, in, sizeof in),
+                        (int)strlen (expected));
+      ck_assert_str_eq (in, expected);
+    }
+}
+END_TEST
+
+/* OUT may be the input itself, or overlap it: the input is read whole
+   before anything is written.  */
+START_TEST (test_overlapping_input_and_output)
+{
+  char buffer[64];
+
+  /* In place, composing: e + acute, twice.  */
+  strcpy (buffer, "e\xcc\x81t\xc3\xa9"
+                  "e\xcc\x81");
+  ck_assert_int_eq (wtisd_normalize (buffer, WTISD_NFC, buffer, sizeof buffer),
+                    7);
+  ck_assert_str_eq (buffer, "\xc3\xa9t\xc3\xa9\xc3\xa9");
+  /* In place, already normalized, and ASCII.  */
+  ck_assert_int_eq (wtisd_normalize (buffer, WTISD_NFC, buffer, sizeof buffer),
+                    7);
+  ck_assert_str_eq (buffer, "\xc3\xa9t\xc3\xa9\xc3\xa9");
+  strcpy (buffer, "ITU 2021");
+  ck_assert_int_eq (wtisd_normalize (buffer, WTISD_NFKD, buffer, sizeof buffer),
+                    8);
+  ck_assert_str_eq (buffer, "ITU 2021");
+  /* Shifted both ways, growing (NFD) and unchanged.  */
+  strcpy (buffer + 8, "\xc3\xa9t\xc3\xa9");
+  ck_assert_int_eq (
+      wtisd_normalize (buffer + 8, WTISD_NFD, buffer + 4, sizeof buffer - 4),
+      7);
+  ck_assert_str_eq (buffer + 4, "e\xcc\x81te\xcc\x81");
+  ck_assert_int_eq (
+      wtisd_normalize (buffer + 4, WTISD_NFD, buffer + 6, sizeof buffer - 6),
+      7);
+  ck_assert_str_eq (buffer + 6, "e\xcc\x81te\xcc\x81");
+}
+END_TEST
+
 static Suite *
 normalize_suite (void)
 {
@@ -178,7 +299,15 @@ normalize_suite (void)
   tcase_add_loop_test (tcase, test_ill_formed_utf8_rejected, 0,
                        (int)(sizeof ill_formed / sizeof ill_formed[0]));
   tcase_add_test (tcase, test_one_mebibyte);
+  tcase_add_test (tcase, test_overlapping_input_and_output);
   tcase_set_timeout (tcase, 60);
+  suite_add_tcase (suite, tcase);
+  /* Linear time: seconds to spare, where quadratic time took a minute.  */
+  tcase = tcase_create ("hostile");
+  tcase_add_loop_test (tcase, test_combining_runs_are_stream_safe, WTISD_NFC,
+                       WTISD_NFKD + 1);
+  tcase_add_loop_test (tcase, test_stream_safe_limit_exact, 0, 17);
+  tcase_set_timeout (tcase, 10);
   suite_add_tcase (suite, tcase);
   return suite;
 }

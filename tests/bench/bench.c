@@ -1,24 +1,29 @@
 /* bench.c - what each lookup and conversion costs, measured side by side
-   in one process against the baselines: raw dcgettext, a static array,
-   raw ICU, libidn2; and wtisd-message against a minimal program.  Prints
-   medians of repeated runs and the ratios the targets are stated in.
-   Not a test: run by "make bench".
+   in one process against its baseline (raw dcgettext, raw ICU, a static
+   array), and what wtisd-message costs against a minimal program.
+   Baseline and candidate are timed in interleaved pairs, alternating
+   which goes first, and each figure is the median over the pairs (the
+   ratio: the median of the pairs' ratios), so that a machine shared with
+   other work shifts both sides of a pair alike.  Prints figures; asserts
+   nothing.  Run by "make bench".
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
 
+#include <fcntl.h>
 #include <libintl.h>
 #include <locale.h>
 #include <pthread.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
+#include <unicode/uenum.h>
 #include <unicode/uidna.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -28,10 +33,10 @@
 
 #include <wtisd.h>
 
-#define REPEATS 15
-#define PROGRAM_RUNS 61
-
-extern char **environ;
+#define PAIRS 21
+#define PROGRAM_PAIRS 61
+#define MEMORY_RUNS 11
+#define RUN_NS 2e6 /* Each timed run lasts about this long.  */
 
 /* Where results go so the compiler keeps the calls: one per thread, as a
    shared one would bounce between the cores and measure that instead.  */
@@ -64,22 +69,120 @@ median (double *values, int count)
   return values[count / 2];
 }
 
-/* Nanoseconds per call of FN: the median of REPEATS timed runs.  */
 static double
-time_per_call (bench_fn *fn, long iterations)
+run_ns (bench_fn *fn, long iterations)
 {
-  double samples[REPEATS];
-  int r;
+  double start = now_ns ();
 
-  fn (iterations / 10); /* Warm: first uses, caches, page faults.  */
-  for (r = 0; r < REPEATS; r++)
+  fn (iterations);
+  return (now_ns () - start) / (double)iterations;
+}
+
+/* How many iterations of FN take about RUN_NS; warms FN on the way.  */
+static long
+calibrate (bench_fn *fn)
+{
+  long n = 1;
+  double ns;
+
+  while ((ns = run_ns (fn, n) * (double)n) < RUN_NS / 8 && n < (1L << 30))
+    n *= 2;
+  return n * (long)(RUN_NS / (ns > 1 ? ns : 1)) > 0
+             ? n * (long)(RUN_NS / (ns > 1 ? ns : 1))
+             : 1;
+}
+
+struct paired
+{
+  double base, candidate; /* ns per call, medians */
+  double ratio;           /* median of candidate/base over the pairs */
+};
+
+/* BASE and CANDIDATE timed in PAIRS interleaved pairs.  */
+static struct paired
+time_pairs (bench_fn *base, bench_fn *candidate)
+{
+  double b[PAIRS], c[PAIRS], r[PAIRS];
+  long n = calibrate (base);
+  struct paired result;
+  int p;
+
+  candidate (n / 10 + 1); /* Warm: first uses, caches, page faults.  */
+  for (p = 0; p < PAIRS; p++)
     {
-      double start = now_ns ();
-
-      fn (iterations);
-      samples[r] = (now_ns () - start) / (double)iterations;
+      if (p % 2 == 0)
+        b[p] = run_ns (base, n), c[p] = run_ns (candidate, n);
+      else
+        c[p] = run_ns (candidate, n), b[p] = run_ns (base, n);
+      r[p] = c[p] / b[p];
     }
-  return median (samples, REPEATS);
+  result.base = median (b, PAIRS);
+  result.candidate = median (c, PAIRS);
+  result.ratio = median (r, PAIRS);
+  return result;
+}
+
+/* FN alone: ns per call, median of PAIRS runs.  */
+static double
+time_alone (bench_fn *fn)
+{
+  double samples[PAIRS];
+  long n = calibrate (fn);
+  int p;
+
+  for (p = 0; p < PAIRS; p++)
+    samples[p] = run_ns (fn, n);
+  return median (samples, PAIRS);
+}
+
+static void
+table_head (const char *title)
+{
+  printf ("\n### %s\n\n", title);
+  printf ("| what | baseline | libwtisd | ratio | target |\n");
+  printf ("|---|---:|---:|---:|---|\n");
+}
+
+static void
+pair_row (const char *what, struct paired p, const char *target)
+{
+  printf ("| %s | %.1f ns | %.1f ns | %.2f× | %s |\n", what, p.base,
+          p.candidate, p.ratio, target);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookups, on paragraph 3 in French.  */
+
+static const char *paragraph_msgid;
+static const char *const floor_table[8]
+    = { "a", "b", "c", "d", "e", "f", "g", "h" };
+
+static void
+bench_dcgettext (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = dcgettext (PACKAGE, paragraph_msgid, LC_MESSAGES);
+}
+
+static void
+bench_text (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = wtisd_text (WTISD_PARAGRAPH_3);
+}
+
+static void
+bench_text_in (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = wtisd_text_in ("fr", WTISD_PARAGRAPH_3);
+}
+
+static void
+bench_static_array (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = floor_table[(i + sink_int) & 7];
 }
 
 struct thread_job
@@ -99,16 +202,14 @@ thread_run (void *arg)
   return NULL;
 }
 
-/* Calls per microsecond of FN on THREADS threads together (the median
-   of REPEATS runs).  */
+/* Calls per microsecond of FN on THREADS threads together (median).  */
 static double
 throughput (bench_fn *fn, long iterations, int threads)
 {
-  double samples[REPEATS];
-  int r, t;
+  double samples[PAIRS];
 
   fn (iterations / 10);
-  for (r = 0; r < REPEATS; r++)
+  for (int r = 0; r < PAIRS; r++)
     {
       pthread_t ids[8];
       pthread_barrier_t start;
@@ -116,332 +217,494 @@ throughput (bench_fn *fn, long iterations, int threads)
       double begin;
 
       pthread_barrier_init (&start, NULL, (unsigned)threads + 1);
-      for (t = 0; t < threads; t++)
+      for (int t = 0; t < threads; t++)
         pthread_create (&ids[t], NULL, thread_run, &job);
       begin = now_ns ();
       pthread_barrier_wait (&start);
-      for (t = 0; t < threads; t++)
+      for (int t = 0; t < threads; t++)
         pthread_join (ids[t], NULL);
       samples[r] = (double)iterations * threads / (now_ns () - begin) * 1e3;
       pthread_barrier_destroy (&start);
     }
-  return median (samples, REPEATS);
-}
-
-/* The lookups, on paragraph 3 in French.  */
-static const char *paragraph_msgid;
-static const char *const floor_table[8]
-    = { "a", "b", "c", "d", "e", "f", "g", "h" };
-
-static void
-bench_dcgettext (long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink = dcgettext (PACKAGE, paragraph_msgid, LC_MESSAGES);
-}
-
-static void
-bench_text (long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink = wtisd_text (WTISD_PARAGRAPH_3);
-}
-
-static void
-bench_text_in (long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink = wtisd_text_in ("fr", WTISD_PARAGRAPH_3);
-}
-
-static void
-bench_static_array (long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink = floor_table[(i + sink_int) & 7];
-}
-
-/* Domain names: the source site's, both ways.  */
-#define DOMAIN_UNICODE "минсвязи.бел"
-#define DOMAIN_ASCII "xn--b1akbcqh2a7i.xn--90ais"
-
-static UIDNA *raw_idna;
-static char domain_out[256];
-
-/* The same loop for each side, so that only the call differs.  */
-static void
-wtisd_domain_loop (int (*convert) (const char *, char *, size_t),
-                   const char *name, long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink_int = convert (name, domain_out, sizeof domain_out);
-}
-
-typedef int32_t icu_idna_function (const UIDNA *, const char *, int32_t,
-                                   char *, int32_t, UIDNAInfo *, UErrorCode *);
-
-/* Raw ICU with the library's options, into a buffer of the same size.  */
-static void
-icu_domain_loop (icu_idna_function *convert, const char *name, long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-      UErrorCode code = U_ZERO_ERROR;
-
-      sink_int = convert (raw_idna, name, -1, domain_out, sizeof domain_out,
-                          &info, &code);
-    }
-}
-
-static void
-bench_to_ascii (long n)
-{
-  wtisd_domain_loop (wtisd_domain_to_ascii, DOMAIN_UNICODE, n);
-}
-
-static void
-bench_to_unicode (long n)
-{
-  wtisd_domain_loop (wtisd_domain_to_unicode, DOMAIN_ASCII, n);
-}
-
-static void
-bench_icu_to_ascii (long n)
-{
-  icu_domain_loop (uidna_nameToASCII_UTF8, DOMAIN_UNICODE, n);
-}
-
-static void
-bench_icu_to_unicode (long n)
-{
-  icu_domain_loop (uidna_nameToUnicodeUTF8, DOMAIN_ASCII, n);
-}
-
-#ifdef HAVE_LIBIDN2
-/* libidn2's API allocates its result.  */
-static void
-idn2_domain_loop (int (*convert) (const char *, char **, int),
-                  const char *name, int flags, long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      char *out = NULL;
-
-      sink_int = convert (name, &out, flags);
-      free (out);
-    }
-}
-
-static void
-bench_idn2_to_ascii (long n)
-{
-  idn2_domain_loop (idn2_to_ascii_8z, DOMAIN_UNICODE, IDN2_NONTRANSITIONAL, n);
-}
-
-static void
-bench_idn2_to_unicode (long n)
-{
-  idn2_domain_loop (idn2_to_unicode_8z8z, DOMAIN_ASCII, 0, n);
-}
-#endif
-
-/* NFC of a paragraph that is already NFC.  */
-static const char *nfc_paragraph;
-static char normalize_out[4096];
-
-static void
-bench_normalize (long n)
-{
-  long i;
-
-  for (i = 0; i < n; i++)
-    sink_int = wtisd_normalize (nfc_paragraph, WTISD_NFC, normalize_out,
-                                sizeof normalize_out);
-}
-
-/* Raw ICU: UTF-8 to UTF-16, normalize, back to UTF-8.  */
-static void
-bench_icu_normalize (long n)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance (&code);
-  UChar in[2048], out[2048];
-  long i;
-
-  for (i = 0; i < n; i++)
-    {
-      int32_t length;
-
-      code = U_ZERO_ERROR;
-      u_strFromUTF8 (in, 2048, &length, nfc_paragraph, -1, &code);
-      length = unorm2_normalize (nfc, in, length, out, 2048, &code);
-      u_strToUTF8 (normalize_out, sizeof normalize_out, NULL, out, length,
-                   &code);
-    }
-}
-
-struct program_cost
-{
-  double milliseconds; /* Median wall time, start to exit.  */
-  long peak_kib;       /* Largest peak resident set of the runs.  */
-};
-
-/* Runs ARGV PROGRAM_RUNS times, its output to /dev/null.  */
-static struct program_cost
-program_measure (char *const argv[])
-{
-  struct program_cost cost = { 0, 0 };
-  double samples[PROGRAM_RUNS];
-  posix_spawn_file_actions_t actions;
-  int r;
-
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_addopen (&actions, 1, "/dev/null", 1, 0);
-  for (r = 0; r < PROGRAM_RUNS; r++)
-    {
-      struct rusage usage;
-      double start = now_ns ();
-      pid_t pid;
-      int status;
-
-      if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0
-          || wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status)
-          || WEXITSTATUS (status) != 0)
-        {
-          fprintf (stderr, "bench: %s failed\n", argv[0]);
-          exit (EXIT_FAILURE);
-        }
-      samples[r] = (now_ns () - start) / 1e6;
-      if (usage.ru_maxrss > cost.peak_kib)
-        cost.peak_kib = usage.ru_maxrss;
-    }
-  posix_spawn_file_actions_destroy (&actions);
-  cost.milliseconds = median (samples, PROGRAM_RUNS);
-  return cost;
-}
-
-static void
-row (const char *what, double value, const char *unit, double baseline,
-     const char *target)
-{
-  printf ("| %-44s | %10.1f %-6s |", what, value, unit);
-  if (baseline > 0)
-    printf (" %6.2f× | %s |\n", value / baseline, target);
-  else
-    printf ("        | %s |\n", target);
+  return median (samples, PAIRS);
 }
 
 static void
 lookups_report (void)
 {
-  const long n = 2000000;
-  double raw = time_per_call (bench_dcgettext, n);
-  double text = time_per_call (bench_text, n);
-  double text_in = time_per_call (bench_text_in, n);
-  double floor = time_per_call (bench_static_array, n);
-  double raw1 = throughput (bench_dcgettext, n / 2, 1);
-  double raw2 = throughput (bench_dcgettext, n / 2, 2);
-  double text1 = throughput (bench_text, n / 2, 1);
-  double text2 = throughput (bench_text, n / 2, 2);
-  double in1 = throughput (bench_text_in, n, 1);
-  double in2 = throughput (bench_text_in, n, 2);
+  double text1 = throughput (bench_text, 1000000, 1);
+  double text2 = throughput (bench_text, 1000000, 2);
+  double in1 = throughput (bench_text_in, 2000000, 1);
+  double in2 = throughput (bench_text_in, 2000000, 2);
 
-  printf ("\n### Lookups of paragraph 3 in French (ns per call; ratio to raw "
-          "dcgettext)\n\n");
-  printf ("| what | time | ratio | target |\n|---|---:|---:|---|\n");
-  row ("raw dcgettext (baseline)", raw, "ns", raw, "");
-  row ("wtisd_text", text, "ns", raw, "≤ 1.2×");
-  row ("wtisd_text_in (\"fr\"), steady state", text_in, "ns", raw, "≤ 0.2×");
-  row ("static array read (floor)", floor, "ns", raw, "");
-  printf ("\n### Two threads (calls per µs, both together; ratio to one "
-          "thread)\n\n");
-  printf ("| what | throughput | ratio | target |\n|---|---:|---:|---|\n");
-  row ("raw dcgettext, 1 thread", raw1, "/µs", 0, "");
-  row ("raw dcgettext, 2 threads", raw2, "/µs", raw1, "");
-  row ("wtisd_text, 1 thread", text1, "/µs", 0, "");
-  row ("wtisd_text, 2 threads", text2, "/µs", text1, "");
-  row ("wtisd_text_in, 1 thread", in1, "/µs", 0, "");
-  row ("wtisd_text_in, 2 threads", in2, "/µs", in1, "≥ 1.8×");
+  table_head ("Lookups of paragraph 3 in French (baseline: raw dcgettext)");
+  pair_row ("wtisd_text", time_pairs (bench_dcgettext, bench_text),
+            "≤ 1.2×");
+  pair_row ("wtisd_text_in (\"fr\"), steady state",
+            time_pairs (bench_dcgettext, bench_text_in), "≤ 0.2×");
+  pair_row ("static array read (floor)",
+            time_pairs (bench_dcgettext, bench_static_array), "");
+  printf ("\nTwo threads, calls per µs of both together: wtisd_text %.1f "
+          "(one thread: %.1f, %.2f×); wtisd_text_in %.1f (one thread: %.1f, "
+          "%.2f×; target ≥ 1.8×).\n",
+          text2, text1, text2 / text1, in2, in1, in2 / in1);
 }
 
+/* ------------------------------------------------------------------ */
+/* Negotiation: raw ICU parses the same header and matches it against the
+   same catalogs.  */
+
+static const char *header;
+static UEnumeration *available;
 static void
-conversions_report (void)
+bench_icu_accept (long n)
 {
-  const long n = 200000;
-  double icu_ascii = time_per_call (bench_icu_to_ascii, n);
-  double icu_unicode = time_per_call (bench_icu_to_unicode, n);
-  double icu_nfc = time_per_call (bench_icu_normalize, n);
+  char result[ULOC_FULLNAME_CAPACITY];
 
-  printf ("\n### Conversions (ns per call; ratio to raw ICU)\n\n");
-  printf ("| what | time | ratio | target |\n|---|---:|---:|---|\n");
-  row ("raw ICU uidna_nameToASCII_UTF8 (baseline)", icu_ascii, "ns", icu_ascii,
-       "");
-  row ("wtisd_domain_to_ascii", time_per_call (bench_to_ascii, n), "ns",
-       icu_ascii, "≤ 1.2×");
-#ifdef HAVE_LIBIDN2
-  row ("libidn2 idn2_to_ascii_8z", time_per_call (bench_idn2_to_ascii, n),
-       "ns", icu_ascii, "");
-#endif
-  row ("raw ICU uidna_nameToUnicodeUTF8 (baseline)", icu_unicode, "ns",
-       icu_unicode, "");
-  row ("wtisd_domain_to_unicode", time_per_call (bench_to_unicode, n), "ns",
-       icu_unicode, "≤ 1.2×");
-#ifdef HAVE_LIBIDN2
-  row ("libidn2 idn2_to_unicode_8z8z",
-       time_per_call (bench_idn2_to_unicode, n), "ns", icu_unicode, "");
-#endif
-  row ("raw ICU NFC of an NFC paragraph (baseline)", icu_nfc, "ns", icu_nfc,
-       "");
-  row ("wtisd_normalize NFC of the same", time_per_call (bench_normalize, n),
-       "ns", icu_nfc, "≤ 1.2×");
+  for (long i = 0; i < n; i++)
+    {
+      UErrorCode code = U_ZERO_ERROR;
+      UAcceptResult outcome;
+
+      uenum_reset (available, &code);
+      sink_int = uloc_acceptLanguageFromHTTP (result, sizeof result,
+                                              &outcome, header, available,
+                                              &code);
+    }
 }
 
 static void
-programs_report (char *message_program, char *baseline_program)
+bench_negotiate (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = wtisd_negotiate (header);
+}
+
+/* What a server does per request: pick the language, then look up the
+   eight texts of the message in it.  */
+static void
+bench_request (long n)
+{
+  for (long i = 0; i < n; i++)
+    {
+      const char *lang = wtisd_negotiate (header);
+
+      for (int id = 0; id < WTISD_TEXT_COUNT; id++)
+        sink = wtisd_text_in (lang, (wtisd_text_id)id);
+    }
+}
+
+/* The catalogs as ICU locale IDs, in an enumeration ICU can reset.  */
+static void
+available_open (void)
+{
+  static const char *ids[64];
+  const char *const *languages = wtisd_languages ();
+  UErrorCode code = U_ZERO_ERROR;
+  int count = 0;
+
+  while (languages[count] != NULL && count < 64)
+    ids[count] = languages[count], count++;
+  available = uenum_openCharStringsEnumeration (ids, count, &code);
+}
+
+static void
+negotiation_report (void)
+{
+  static const char *const headers[][2] = {
+    { "5 ranges", "fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5" },
+    { "10 ranges", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7,fr-FR;q=0.6,"
+                   "fr;q=0.5,es;q=0.4,it;q=0.3,ru;q=0.2,zh-CN;q=0.1" },
+  };
+
+  available_open ();
+  table_head ("Accept-Language (baseline: raw ICU uloc_acceptLanguageFromHTTP "
+              "on the same header and catalogs)");
+  for (size_t h = 0; h < 2; h++)
+    {
+      char what[96];
+
+      header = headers[h][1];
+      snprintf (what, sizeof what, "wtisd_negotiate, %s → %s", headers[h][0],
+                wtisd_negotiate (header));
+      pair_row (what, time_pairs (bench_icu_accept, bench_negotiate),
+                "≤ 0.5×");
+    }
+  for (size_t h = 0; h < 2; h++)
+    {
+      header = headers[h][1];
+      printf ("| a server's request (negotiate + 8 wtisd_text_in), %s | | "
+              "%.1f ns | | ≤ 1500 ns |\n",
+              headers[h][0], time_alone (bench_request));
+    }
+  uenum_close (available);
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalization: raw ICU converts to UTF-16, normalizes, converts back,
+   into buffers as large as the library's.  */
+
+static char *norm_in, *norm_out;
+static UChar *norm_utf16_in, *norm_utf16_out;
+static size_t norm_capacity; /* bytes of norm_out, UChars of the others */
+
+static void
+bench_icu_normalize (long n)
+{
+  const UNormalizer2 *nfc;
+  UErrorCode code = U_ZERO_ERROR;
+
+  nfc = unorm2_getNFCInstance (&code);
+  for (long i = 0; i < n; i++)
+    {
+      int32_t length;
+
+      code = U_ZERO_ERROR;
+      u_strFromUTF8 (norm_utf16_in, (int32_t)norm_capacity, &length, norm_in,
+                     -1, &code);
+      length = unorm2_normalize (nfc, norm_utf16_in, length, norm_utf16_out,
+                                 (int32_t)norm_capacity, &code);
+      u_strToUTF8 (norm_out, (int32_t)norm_capacity, &length, norm_utf16_out,
+                   length, &code);
+      sink_int = U_SUCCESS (code) ? length : -1;
+    }
+}
+
+static void
+bench_normalize (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink_int = wtisd_normalize (norm_in, WTISD_NFC, norm_out, norm_capacity);
+}
+
+/* NORM_IN: UNIT repeated up to SIZE bytes, cut before a character.  */
+static void
+norm_fill (const char *unit, size_t size)
+{
+  size_t length = strlen (unit), used;
+
+  for (used = 0; used < size; used++)
+    norm_in[used] = unit[used % length];
+  while (used > 0 && ((unsigned char)unit[used % length] & 0xc0) == 0x80)
+    used--;
+  norm_in[used] = '\0';
+}
+
+static void
+normalization_report (const char *nfc_paragraph)
+{
+  static const size_t sizes[] = { 100, 1000, 10000, 100000, 1000000 };
+  char *nfd_paragraph = malloc (3 * strlen (nfc_paragraph) + 1);
+
+  norm_capacity = 4 * sizes[4] + 16;
+  norm_in = malloc (sizes[4] + 1);
+  norm_out = malloc (norm_capacity);
+  norm_utf16_in = malloc (norm_capacity * sizeof (UChar));
+  norm_utf16_out = malloc (norm_capacity * sizeof (UChar));
+  wtisd_normalize (nfc_paragraph, WTISD_NFD, nfd_paragraph,
+                   3 * strlen (nfc_paragraph) + 1);
+  table_head ("NFC of French text (baseline: raw ICU, u_strFromUTF8 + "
+              "unorm2_normalize + u_strToUTF8)");
+  for (int form = 0; form < 2; form++)
+    for (size_t s = 0; s < 5; s++)
+      {
+        char what[64];
+
+        norm_fill (form == 0 ? nfc_paragraph : nfd_paragraph, sizes[s]);
+        snprintf (what, sizeof what, "wtisd_normalize, %s text, %zu B",
+                  form == 0 ? "NFC" : "NFD", strlen (norm_in));
+        pair_row (what, time_pairs (bench_icu_normalize, bench_normalize),
+                  "≤ 1.0×");
+      }
+  free (nfd_paragraph);
+}
+
+/* ------------------------------------------------------------------ */
+/* Domain names: raw ICU with the library's options, into a buffer of the
+   same size.  */
+
+static UIDNA *raw_idna;
+static const char *domain;
+static char domain_out[1024];
+
+typedef int32_t icu_idna_function (const UIDNA *, const char *, int32_t,
+                                   char *, int32_t, UIDNAInfo *, UErrorCode *);
+
+static void
+icu_domain_loop (icu_idna_function *convert, long n)
+{
+  for (long i = 0; i < n; i++)
+    {
+      UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+      UErrorCode code = U_ZERO_ERROR;
+
+      sink_int = convert (raw_idna, domain, -1, domain_out,
+                          sizeof domain_out, &info, &code);
+    }
+}
+
+static void
+wtisd_domain_loop (int (*convert) (const char *, char *, size_t), long n)
+{
+  for (long i = 0; i < n; i++)
+    sink_int = convert (domain, domain_out, sizeof domain_out);
+}
+
+static void
+bench_icu_to_ascii (long n)
+{
+  icu_domain_loop (uidna_nameToASCII_UTF8, n);
+}
+
+static void
+bench_icu_to_unicode (long n)
+{
+  icu_domain_loop (uidna_nameToUnicodeUTF8, n);
+}
+
+static void
+bench_to_ascii (long n)
+{
+  wtisd_domain_loop (wtisd_domain_to_ascii, n);
+}
+
+static void
+bench_to_unicode (long n)
+{
+  wtisd_domain_loop (wtisd_domain_to_unicode, n);
+}
+
+#ifdef HAVE_LIBIDN2
+static void
+bench_idn2_to_ascii (long n)
+{
+  for (long i = 0; i < n; i++)
+    {
+      char *out = NULL;
+
+      sink_int = idn2_to_ascii_8z (domain, &out, IDN2_NONTRANSITIONAL);
+      free (out);
+    }
+}
+#endif
+
+/* A name of 255 bytes: four labels of 63.  Too long for DNS (toASCII
+   refuses it, after converting it), fine for toUnicode.  */
+static char name_255[256];
+
+/* The slowest of a few calls of CONVERT on NAME, in milliseconds.  */
+static double
+hostile_ms (int (*convert) (const char *, char *, size_t), const char *name)
+{
+  double worst = 0;
+
+  for (int r = 0; r < 5; r++)
+    {
+      double start = now_ns (), ms;
+
+      sink_int = convert (name, domain_out, sizeof domain_out);
+      ms = (now_ns () - start) / 1e6;
+      worst = ms > worst ? ms : worst;
+    }
+  return worst;
+}
+
+static int
+display (const char *name, char *out, size_t size)
+{
+  return wtisd_domain_display (name, out, size);
+}
+
+static void
+hostile_report (void)
+{
+  const size_t size = 1024 * 1024;
+  char *marks = malloc (size + 1), *labels = malloc (size + 1);
+  double worst = 0;
+  size_t i;
+
+  marks[0] = 'a';
+  for (i = 1; i + 9 <= size; i += 9)
+    memcpy (marks + i, "\xe0\xbd\xb1\xe0\xbd\xb2\xe0\xbd\xb4", 9);
+  marks[i] = '\0';
+  for (i = 0; i < size; i++)
+    labels[i] = i % 2 ? '.' : 'a';
+  labels[size - 1] = '\0';
+  int (*const functions[]) (const char *, char *, size_t)
+      = { wtisd_domain_to_ascii, wtisd_domain_to_unicode, display };
+  for (int f = 0; f < 3; f++)
+    {
+      double a = hostile_ms (functions[f], marks);
+      double b = hostile_ms (functions[f], labels);
+
+      worst = a > worst ? a : worst;
+      worst = b > worst ? b : worst;
+    }
+  printf ("| any of the three on 1 MB (combining marks, or 512 K labels), "
+          "slowest call | | %.3f ms | | ≤ 20 ms |\n",
+          worst);
+  free (marks);
+  free (labels);
+}
+
+static void
+domains_report (void)
+{
+  static const char *const ascii_names[][2] = {
+    { "ASCII host", "www.example.com" },
+    { "IDN host", "xn--b1akbcqh2a7i.xn--90ais" },
+    { "255-byte name", name_255 },
+  };
+  static const char *const unicode_names[][2] = {
+    { "ASCII host", "www.example.com" },
+    { "IDN host", "минсвязи.бел" },
+    { "255-byte name", name_255 },
+  };
+
+  for (int l = 0; l < 4; l++)
+    {
+      memset (name_255 + 64 * l, 'a' + l, 63);
+      name_255[64 * l + 63] = l < 3 ? '.' : '\0';
+    }
+  table_head ("Domain names (baseline: raw ICU with the same UTS #46 options, "
+              "same buffer)");
+  for (int k = 0; k < 3; k++)
+    {
+      char what[96];
+
+      domain = unicode_names[k][1];
+      snprintf (what, sizeof what, "wtisd_domain_to_ascii, %s",
+                unicode_names[k][0]);
+      pair_row (what, time_pairs (bench_icu_to_ascii, bench_to_ascii),
+                "≤ 1.15×");
+      domain = ascii_names[k][1];
+      snprintf (what, sizeof what, "wtisd_domain_to_unicode, %s",
+                ascii_names[k][0]);
+      pair_row (what, time_pairs (bench_icu_to_unicode, bench_to_unicode),
+                "≤ 1.15×");
+    }
+#ifdef HAVE_LIBIDN2
+  domain = unicode_names[1][1];
+  pair_row ("libidn2 idn2_to_ascii_8z, IDN host (for comparison)",
+            time_pairs (bench_icu_to_ascii, bench_idn2_to_ascii), "");
+#endif
+  hostile_report ();
+}
+
+/* ------------------------------------------------------------------ */
+/* The programs: fork and exec, output to /dev/null.  */
+
+/* Runs ARGV once, with ENVIRONMENT added; returns its wall time in ms.  */
+static double
+program_run (char *const argv[], char *environment)
+{
+  double start;
+  int status, null;
+  pid_t pid;
+
+  fflush (stdout); /* Or the child would write the report's buffer too.  */
+  start = now_ns ();
+  pid = fork ();
+  if (pid == 0)
+    {
+      null = open ("/dev/null", O_WRONLY);
+      if (null < 0 || dup2 (null, STDOUT_FILENO) < 0
+          || (environment != NULL && putenv (environment) != 0))
+        _exit (127);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status)
+      || WEXITSTATUS (status) != 0)
+    {
+      fprintf (stderr, "bench: %s failed\n", argv[0]);
+      exit (EXIT_FAILURE);
+    }
+  return (now_ns () - start) / 1e6;
+}
+
+/* Medians of the memory the program reports at exit (memprobe.c).  */
+static void
+program_memory (char *const argv[], const char *probe, double *hwm_kib,
+                double *private_kib)
+{
+  char path[] = "/tmp/wtisd-bench-memXXXXXX", preload[4200], setting[4200];
+  double hwm[MEMORY_RUNS], private[MEMORY_RUNS];
+  int fd = mkstemp (path), r;
+  FILE *report;
+
+  close (fd);
+  snprintf (setting, sizeof setting, "WTISD_MEMPROBE=%s", path);
+  putenv (setting);
+  snprintf (preload, sizeof preload, "LD_PRELOAD=%s", probe);
+  for (r = 0; r < MEMORY_RUNS; r++)
+    program_run (argv, preload);
+  report = fopen (path, "r");
+  for (r = 0; report != NULL && r < MEMORY_RUNS; r++)
+    if (fscanf (report, "%lf %lf", &hwm[r], &private[r]) != 2)
+      break;
+  if (report != NULL)
+    fclose (report);
+  unlink (path);
+  unsetenv ("WTISD_MEMPROBE");
+  if (r < MEMORY_RUNS)
+    {
+      fprintf (stderr, "bench: no memory report from %s\n", argv[0]);
+      exit (EXIT_FAILURE);
+    }
+  *hwm_kib = median (hwm, MEMORY_RUNS);
+  *private_kib = median (private, MEMORY_RUNS);
+}
+
+static void
+programs_report (char *message_program, char *baseline_program,
+                 const char *probe)
 {
   char *message_argv[] = { message_program, NULL };
   char *baseline_argv[] = { baseline_program, NULL };
-  struct program_cost baseline = program_measure (baseline_argv);
-  struct program_cost message = program_measure (message_argv);
+  double b[PROGRAM_PAIRS], m[PROGRAM_PAIRS], r[PROGRAM_PAIRS];
+  double base_hwm, base_private, message_hwm, message_private;
 
-  printf ("\n### The whole message, start to exit (median of %d runs; peak "
-          "resident memory)\n\n",
-          PROGRAM_RUNS);
-  printf ("| what | value | ratio | target |\n|---|---:|---:|---|\n");
-  row ("minimal program, raw dcgettext (baseline)", baseline.milliseconds,
-       "ms", baseline.milliseconds, "");
-  row ("wtisd-message", message.milliseconds, "ms", baseline.milliseconds,
-       "≤ 1.3×");
-  row ("minimal program, peak memory", (double)baseline.peak_kib, "KiB", 0,
-       "");
-  row ("wtisd-message, peak memory", (double)message.peak_kib, "KiB", 0, "");
-  row ("wtisd-message, extra memory",
-       (double)(message.peak_kib - baseline.peak_kib), "KiB", 0, "≤ 1024 KiB");
+  program_run (baseline_argv, NULL);
+  program_run (message_argv, NULL);
+  for (int p = 0; p < PROGRAM_PAIRS; p++)
+    {
+      if (p % 2 == 0)
+        b[p] = program_run (baseline_argv, NULL),
+        m[p] = program_run (message_argv, NULL);
+      else
+        m[p] = program_run (message_argv, NULL),
+        b[p] = program_run (baseline_argv, NULL);
+      r[p] = m[p] / b[p];
+    }
+  program_memory (baseline_argv, probe, &base_hwm, &base_private);
+  program_memory (message_argv, probe, &message_hwm, &message_private);
+  printf ("\n### The whole message, start to exit (baseline: a minimal "
+          "program, raw dcgettext)\n\n");
+  printf ("| what | baseline | wtisd-message | ratio or difference | target "
+          "|\n|---|---:|---:|---:|---|\n");
+  printf ("| wall time, %d interleaved pairs | %.2f ms | %.2f ms | %.2f× | "
+          "≤ 1.2× |\n",
+          PROGRAM_PAIRS, median (b, PROGRAM_PAIRS), median (m, PROGRAM_PAIRS),
+          median (r, PROGRAM_PAIRS));
+  printf ("| peak resident memory at exit (VmHWM) | %.0f KiB | %.0f KiB | "
+          "%+.0f KiB | |\n",
+          base_hwm, message_hwm, message_hwm - base_hwm);
+  printf ("| private memory at exit (Private_Dirty) | %.0f KiB | %.0f KiB | "
+          "%+.0f KiB | ≤ +256 KiB |\n",
+          base_private, message_private, message_private - base_private);
 }
 
 int
 main (int argc, char **argv)
 {
   UErrorCode code = U_ZERO_ERROR;
+  const char *nfc_paragraph;
 
-  if (argc != 3)
+  if (argc != 4)
     {
-      fprintf (stderr, "usage: bench WTISD-MESSAGE BASELINE-PROGRAM\n");
+      fprintf (stderr,
+               "usage: bench WTISD-MESSAGE BASELINE-PROGRAM MEMPROBE.so\n");
       return 2;
     }
   /* French through gettext, as a user would select it.  */
@@ -461,8 +724,10 @@ main (int argc, char **argv)
       &code);
   printf ("## libwtisd %s benchmarks\n", wtisd_check_version (NULL));
   lookups_report ();
-  conversions_report ();
-  programs_report (argv[1], argv[2]);
+  negotiation_report ();
+  normalization_report (nfc_paragraph);
+  domains_report ();
+  programs_report (argv[1], argv[2], argv[3]);
   uidna_close (raw_idna);
   return 0;
 }
