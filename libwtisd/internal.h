@@ -111,10 +111,10 @@ struct catalog_entry
 
 struct catalog
 {
-  char name[32];            /* The catalog name: "fr", "zh_CN", "en".  */
-  char tag[64];             /* BCP 47: "zh-CN".  */
-  char display_name[128];   /* In the language itself, UTF-8, NFC.  */
-  int rtl;                  /* Written right to left.  */
+  char name[32];          /* The catalog name: "fr", "zh_CN", "en".  */
+  char tag[64];           /* BCP 47: "zh-CN".  */
+  char display_name[128]; /* In the language itself, UTF-8, NFC.  */
+  int rtl;                /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
   struct catalog_entry *entries; /* Sorted by msgid.  */
@@ -173,10 +173,10 @@ int utf16_from_utf8 (struct utf16_buffer *buffer, const char *s,
                      size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
 
-/* The buffer protocol of the public API (see wtisd.h): each returns the
-   result's length in bytes and writes it to OUT, NUL-terminated, only
-   when it fits in OUTSIZE bytes; otherwise sets OUT[0] to '\0' (when
-   OUTSIZE > 0).  Negative: a status.  */
+/* buffer.c: the buffer protocol of the public API (see wtisd.h): each returns
+   the result's length in bytes and writes it to OUT, NUL-terminated, only when
+   it fits in OUTSIZE bytes; otherwise sets OUT[0] to '\0' (when OUTSIZE > 0).
+   Negative: a status.  */
 int result_from_utf8 (const char *result, size_t length, char *out,
                       size_t outsize);
 int result_from_utf16 (const UChar *chars, int32_t length, char *out,

@@ -1,4 +1,5 @@
-/* texts.c - the message, its title and its theme strings.
+/* texts.c - the message, its title and its theme strings, and the
+   addresses it was published at and copied from.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -12,6 +13,10 @@
    README.md.  */
 
 #include <config.h>
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -100,4 +105,55 @@ const char *
 wtisd_original_url (void)
 {
   return "https://www.itu.int/en/wtisd/2021/Pages/message-zhao.aspx";
+}
+
+/* The copy of the message the library carries came from this address.
+   Only the ASCII form is written down; the Unicode form is derived, once
+   it has been derived successfully (a failure for want of memory is
+   tried again at the next call).  */
+#define SOURCE_SCHEME "https://"
+#define SOURCE_HOST "xn--b1akbcqh2a7i.xn--90ais"
+#define SOURCE_PATH "/node/7193"
+
+static pthread_mutex_t source_lock = PTHREAD_MUTEX_INITIALIZER;
+static char source_url_unicode[128];
+static atomic_int source_url_ready;
+
+static void
+source_url_derive (void)
+{
+  char host[sizeof source_url_unicode];
+  int length = wtisd_domain_to_unicode (SOURCE_HOST, host, sizeof host);
+
+  if (length > 0
+      && (size_t)length + sizeof SOURCE_SCHEME + sizeof SOURCE_PATH
+             <= sizeof source_url_unicode)
+    {
+      strcpy (source_url_unicode, SOURCE_SCHEME);
+      strcat (source_url_unicode, host);
+      strcat (source_url_unicode, SOURCE_PATH);
+      atomic_store_explicit (&source_url_ready, 1, memory_order_release);
+    }
+}
+
+const char *
+wtisd_source_url (wtisd_form form)
+{
+  switch (form)
+    {
+    case WTISD_FORM_ASCII:
+      return SOURCE_SCHEME SOURCE_HOST SOURCE_PATH;
+    case WTISD_FORM_UNICODE:
+      if (!atomic_load_explicit (&source_url_ready, memory_order_acquire))
+        {
+          pthread_mutex_lock (&source_lock);
+          if (!atomic_load_explicit (&source_url_ready, memory_order_relaxed))
+            source_url_derive ();
+          pthread_mutex_unlock (&source_lock);
+        }
+      return atomic_load_explicit (&source_url_ready, memory_order_acquire)
+                 ? source_url_unicode
+                 : NULL;
+    }
+  return NULL;
 }

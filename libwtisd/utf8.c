@@ -1,5 +1,4 @@
-/* utf8.c - UTF-8 validation, UTF-8/UTF-16 conversion for ICU, and the
-   snprintf-like protocol of every function that fills a caller's buffer.
+/* utf8.c - UTF-8 validation, and UTF-8/UTF-16 conversion for ICU.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -121,82 +120,4 @@ utf16_buffer_free (struct utf16_buffer *buffer)
     free (buffer->chars);
   buffer->chars = buffer->stack;
   buffer->length = 0;
-}
-
-/* The protocol when the result does not fit: nothing but OUT[0].  */
-static int
-result_too_small (char *out, size_t outsize, size_t length)
-{
-  if (length > INT_MAX)
-    return WTISD_ENOMEM;
-  if (outsize > 0)
-    out[0] = '\0';
-  return (int)length;
-}
-
-/* The UTF-8 length of the LENGTH well-formed UTF-16 code units at S.  */
-static size_t
-utf8_length_of_utf16 (const UChar *s, int32_t length)
-{
-  size_t bytes = 0;
-  int32_t i;
-
-  for (i = 0; i < length; i++)
-    if (s[i] < 0x80)
-      bytes++;
-    else if (s[i] < 0x800)
-      bytes += 2;
-    else if (U16_IS_LEAD (s[i]) && i + 1 < length && U16_IS_TRAIL (s[i + 1]))
-      bytes += 4, i++;
-    else
-      bytes += 3;
-  return bytes;
-}
-
-int
-result_from_utf16 (const UChar *chars, int32_t length, char *out,
-                   size_t outsize)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  int32_t written;
-  size_t needed;
-
-  /* A code unit makes at most 3 bytes: an OUT that large takes the
-     result in one pass.  Otherwise measure first, since the result goes
-     out whole or not at all.  */
-  if ((size_t)length < outsize / 3)
-    needed = (size_t)length * 3;
-  else if ((needed = utf8_length_of_utf16 (chars, length)) >= outsize)
-    return result_too_small (out, outsize, needed);
-  if (needed >= INT32_MAX)
-    return WTISD_ENOMEM;
-  u_strToUTF8 (out, (int32_t)needed + 1, &written, chars, length, &code);
-  return U_FAILURE (code) ? status_from_icu (code) : written;
-}
-
-int
-result_from_utf8 (const char *result, size_t length, char *out, size_t outsize)
-{
-  if (length >= outsize)
-    return result_too_small (out, outsize, length);
-  if (length > INT_MAX)
-    return WTISD_ENOMEM;
-  /* memmove: OUT may be the caller's input (wtisd_normalize in place).  */
-  memmove (out, result, length);
-  out[length] = '\0';
-  return (int)length;
-}
-
-int
-buffer_arguments_check (const char *in, const char *out, size_t outsize)
-{
-  return in == NULL || (out == NULL && outsize > 0) ? WTISD_EINVAL : WTISD_OK;
-}
-
-int
-result_checked (int status, char *out, size_t outsize)
-{
-  if (status < 0 && out != NULL && outsize > 0)
-    out[0] = '\0';
-  return status;
 }
