@@ -20,15 +20,8 @@ linguas=" $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS" | tr '\n' ' ') "
 shots=$top_builddir/tests/screenshots
 mkdir -p "$shots"
 
-"$server" --port=0 > "$workdir/server.out" 2>&1 &
-pid=$!
-trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
-for i in 1 2 3 4 5 6 7 8 9 10; do
-  grep -q listening "$workdir/server.out" 2> /dev/null && break
-  sleep 0.2
-done
-url=$(sed -n 's|.*listening on \(http://[^ ]*\)$|\1|p' "$workdir/server.out")
-test -n "$url" || exit 99
+server_start "$server"
+url=$url/
 
 # chrome ARGS...: headless Chromium as root, without a profile of its own.
 chrome () {

@@ -23,33 +23,11 @@
 #include <wtisd.h>
 
 #include "testutil.h"
+#include "textcheck.h"
 #include "wrap.h"
 
 #define MAX_LANGUAGES 32
 #define MAX_LINES 512
-
-/* Terminal columns, by Unicode's East Asian Width and general category.  */
-static int
-columns_of (const char *s, size_t length)
-{
-  int32_t i = 0;
-  int columns = 0;
-
-  while ((size_t)i < length)
-    {
-      UChar32 c;
-      int category, width;
-
-      U8_NEXT (s, i, (int32_t)length, c);
-      category = u_charType (c);
-      width = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
-      if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK
-          || category == U_FORMAT_CHAR)
-        continue;
-      columns += width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
-    }
-  return columns;
-}
 
 /* The line breaking rules of LANGUAGE, as wtisd-message asks ICU for
    them: Korean keeps its words whole.  */
@@ -129,7 +107,7 @@ assert_wrapping (const char *text, const struct lines *lines, int width,
                      "%s: line %d is not the text", what, i);
       ck_assert_msg (visible == lines->length[i],
                      "%s: line %d ends in white space", what, i);
-      if (width > 0 && columns_of (line, visible) > width)
+      if (width > 0 && textcheck_columns (line, visible) > width)
         for (j = 1; j < visible; j++)
           ck_assert_msg (!line_breaks[offset + j],
                          "%s, width %d: line %d is too wide but could break",

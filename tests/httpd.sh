@@ -23,16 +23,7 @@ linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
 # A catalog name's BCP 47 tag (pt is Portugal's: pt-PT), from RFC 5646.
 bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
 
-"$server" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
-pid=$!
-trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
-for i in 1 2 3 4 5 6 7 8 9 10; do
-  grep -q listening "$workdir/server.out" 2> /dev/null && break
-  sleep 0.2
-done
-port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$workdir/server.out")
-test -n "$port" || { cat "$workdir/server.err"; exit 99; }
-url=http://127.0.0.1:$port
+server_start "$server"
 
 # get PATH [CURL-ARGS...]: the response's headers and body.
 get () {

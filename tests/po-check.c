@@ -141,29 +141,6 @@ entry_of (const char *msgid)
   return NULL;
 }
 
-/* Display columns of a UTF-8 line, as wtisd-message counts them.  */
-static int
-columns (const char *s, size_t length)
-{
-  int32_t i = 0;
-  int total = 0;
-
-  while ((size_t)i < length)
-    {
-      UChar32 c;
-      int type, width;
-
-      U8_NEXT (s, i, (int32_t)length, c);
-      type = c < 0 ? U_UNASSIGNED : u_charType (c);
-      if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
-          || type == U_FORMAT_CHAR)
-        continue;
-      width = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
-      total += width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
-    }
-  return total;
-}
-
 static int
 is_nfc (const char *s)
 {
@@ -249,8 +226,8 @@ widest_line (const char *s, int *line_count)
     {
       end = s + strcspn (s, "\n");
       if (memchr (s, '%', (size_t)(end - s)) == NULL
-          && columns (s, (size_t)(end - s)) > widest)
-        widest = columns (s, (size_t)(end - s));
+          && textcheck_columns (s, (size_t)(end - s)) > widest)
+        widest = textcheck_columns (s, (size_t)(end - s));
       ++*line_count;
     }
   return widest;

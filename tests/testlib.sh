@@ -86,3 +86,19 @@ finish () {
   fi
   exit 0
 }
+
+# server_start COMMAND...: starts the web server COMMAND (given --port=0)
+# in the background, stops it when the test ends, and sets pid, port and
+# url from the address it prints; exits 99 when it does not start.
+server_start () {
+  "$@" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
+  pid=$!
+  trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    grep -q listening "$workdir/server.out" 2> /dev/null && break
+    sleep 0.2
+  done
+  port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$workdir/server.out")
+  test -n "$port" || { cat "$workdir/server.err" >&2; exit 99; }
+  url=http://127.0.0.1:$port
+}

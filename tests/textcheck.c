@@ -106,3 +106,25 @@ textcheck_has_number (const char *text, const char *digits, size_t length)
   free (view);
   return found;
 }
+
+int
+textcheck_columns (const char *s, size_t length)
+{
+  int32_t i = 0;
+  int total = 0;
+
+  while ((size_t)i < length)
+    {
+      UChar32 c;
+      int type, width;
+
+      U8_NEXT (s, i, (int32_t)length, c);
+      type = c < 0 ? U_UNASSIGNED : u_charType (c);
+      if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK
+          || type == U_FORMAT_CHAR)
+        continue;
+      width = u_getIntPropertyValue (c, UCHAR_EAST_ASIAN_WIDTH);
+      total += width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
+    }
+  return total;
+}

@@ -20,4 +20,10 @@ int textcheck_is_nfc (const char *s);
 int textcheck_has_number (const char *text, const char *digits,
                           size_t length);
 
+/* The terminal columns of the LENGTH bytes of UTF-8 at S, by Unicode's
+   East Asian Width and general category (marks and format characters
+   none, wide and fullwidth two), measured with ICU's properties
+   directly, not with the program's code.  */
+int textcheck_columns (const char *s, size_t length);
+
 #endif /* WTISD_TEXTCHECK_H */
