@@ -33,6 +33,15 @@ code_point_columns (UChar32 c)
   return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
 }
 
+/* Whether C is white space a line may end in and lose: not a no-break
+   space, which is text (French puts one before ';').  */
+static int
+is_breaking_space (UChar32 c)
+{
+  return u_isUWhiteSpace (c)
+         && u_getIntPropertyValue (c, UCHAR_LINE_BREAK) != U_LB_GLUE;
+}
+
 /* The columns of the UTF-16 range [START, END): in all, and without its
    trailing white space, which may hang past the margin.  */
 struct range_width
@@ -52,7 +61,7 @@ range_columns (const UChar *text, int32_t start, int32_t end)
 
       U16_NEXT (text, i, end, c);
       width.all += code_point_columns (c);
-      if (!u_isUWhiteSpace (c))
+      if (!is_breaking_space (c))
         width.visible = width.all;
     }
   return width;
@@ -72,7 +81,7 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   int status;
 
   /* White space is in the BMP: one code unit each.  */
-  while (end > start && u_isUWhiteSpace (text[end - 1]))
+  while (end > start && is_breaking_space (text[end - 1]))
     end--;
   u_strToUTF8 (NULL, 0, &length, text + start, end - start, &code);
   if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
@@ -87,11 +96,48 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   return status;
 }
 
+/* Cuts [START, END), a word wider than WIDTH, between grapheme clusters
+   (CLUSTERS, set on TEXT), as much on each line as fits, and emits all
+   but the last piece, which is left as the line being filled: its start
+   in *LINE_START, its columns, spaces and all, in *LINE_COLUMNS.  */
+static int
+word_split (const UChar *text, int32_t start, int32_t end,
+            UBreakIterator *clusters, int width, wrap_line_fn *emit,
+            void *data, int32_t *line_start, int *line_columns)
+{
+  int32_t piece = start, at, next;
+  int columns = 0, status;
+
+  for (at = start; at < end; at = next)
+    {
+      struct range_width cluster;
+
+      next = ubrk_following (clusters, at);
+      if (next == UBRK_DONE || next > end)
+        next = end;
+      cluster = range_columns (text, at, next);
+      if (at > piece && columns + cluster.visible > width)
+        {
+          if ((status = emit_range (text, piece, at, emit, data)))
+            return status;
+          piece = at;
+          columns = 0;
+        }
+      columns += cluster.all;
+    }
+  *line_start = piece;
+  *line_columns = columns;
+  return 0;
+}
+
 /* Greedy filling between the break opportunities BREAKS gives: each
-   segment between two opportunities is measured once.  */
+   segment between two opportunities is measured once.  A word wider than
+   the line is cut between grapheme clusters, so that no line is wider
+   than WIDTH: a terminal would fold it anyway, wherever it liked.  */
 static int
 wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
-             int width, wrap_line_fn *emit, void *data)
+             UBreakIterator *clusters, int width, wrap_line_fn *emit,
+             void *data)
 {
   int32_t line_start = 0, fits_to = 0, end;
   int line_columns = 0; /* Of [line_start, fits_to), spaces and all.  */
@@ -112,8 +158,15 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
           line_start = fits_to;
           line_columns = 0;
         }
+      if (width > 0 && segment.visible > width)
+        {
+          if ((status = word_split (text, fits_to, end, clusters, width, emit,
+                                    data, &line_start, &line_columns)))
+            return status;
+        }
+      else
+        line_columns += segment.all;
       fits_to = end;
-      line_columns += segment.all;
       if (rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT)
         {
           if ((status = emit_range (text, line_start, end, emit, data)))
@@ -131,7 +184,7 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
    opening one loads and sets up ICU's rules, which costs more than
    breaking a paragraph.  The program is single-threaded, as is this
    module.  */
-static UBreakIterator *line_breaks;
+static UBreakIterator *line_breaks, *cluster_breaks;
 static char line_breaks_locale[64];
 
 /* The iterator for LOCALE, opened on the LENGTH code units at TEXT.  */
@@ -169,9 +222,14 @@ wrap_text (const char *text, int width, const char *locale, wrap_line_fn *emit,
     return -1;
   u_strFromUTF8 (utf16, length + 1, NULL, text, -1, &code);
   breaks = U_SUCCESS (code) ? breaks_for (locale, utf16, length, &code) : NULL;
+  if (U_SUCCESS (code) && cluster_breaks == NULL)
+    cluster_breaks = ubrk_open (UBRK_CHARACTER, "", utf16, length, &code);
+  else if (U_SUCCESS (code))
+    ubrk_setText (cluster_breaks, utf16, length, &code);
   status = U_FAILURE (code) || breaks == NULL
                ? -1
-               : wrap_breaks (utf16, length, breaks, width, emit, data);
+               : wrap_breaks (utf16, length, breaks, cluster_breaks, width,
+                              emit, data);
   free (utf16);
   return status;
 }

@@ -1,7 +1,7 @@
 /* check_wrap.c - the properties of wtisd-message's line wrapping, for
    every language, text and width from 10 to 100, and of the wrapped
-   golden outputs: no line wider than the width unless it holds no break
-   opportunity, no line that ends in white space (a terminal of that
+   golden outputs: no line wider than the width (a word too wide for it
+   is cut between grapheme clusters), no line that ends in white space (a terminal of that
    width would show a stray blank line), no line break where UAX #14
    forbids one or inside a grapheme cluster, and the lines joined, with
    the white space at each break, give back the text.  The
@@ -102,22 +102,28 @@ assert_wrapping (const char *text, const struct lines *lines, int width,
     {
       const char *line = lines->start[i];
       size_t visible = without_trailing_spaces (line, lines->length[i]), j;
+      size_t start = offset;
+      int cut = 1; /* No opportunity inside: a piece of one word.  */
 
       ck_assert_msg (strncmp (text + offset, line, lines->length[i]) == 0,
                      "%s: line %d is not the text", what, i);
       ck_assert_msg (visible == lines->length[i],
                      "%s: line %d ends in white space", what, i);
+      /* No line wider than the width, but a single grapheme cluster.  */
       if (width > 0 && textcheck_columns (line, visible) > width)
         for (j = 1; j < visible; j++)
-          ck_assert_msg (!line_breaks[offset + j],
-                         "%s, width %d: line %d is too wide but could break",
-                         what, width, i);
+          ck_assert_msg (!clusters[offset + j],
+                         "%s, width %d: line %d is too wide", what, width, i);
+      for (j = 1; j < visible; j++)
+        cut &= !line_breaks[start + j];
       offset += lines->length[i];
       /* The white space the line was broken at is not printed.  */
       offset += strspn (text + offset, " \n");
       if (offset < strlen (text))
         {
-          ck_assert_msg (line_breaks[offset], "%s: break not allowed", what);
+          /* Where UAX #14 allows, or inside a word too wide for a line.  */
+          ck_assert_msg (line_breaks[offset] || cut, "%s: break not allowed",
+                         what);
           ck_assert_msg (clusters[offset], "%s: cluster split", what);
         }
     }
@@ -214,14 +220,20 @@ START_TEST (test_golden_files_wrapped_properly)
 }
 END_TEST
 
-START_TEST (test_unbreakable_word_stands_alone)
+/* A word wider than the line is cut between grapheme clusters, as much
+   on each line as fits: no line is wider than the terminal.  */
+START_TEST (test_long_word_cut_between_clusters)
 {
+  static const char *const expected[]
+      = { "a", "veryl", "ongun", "break", "ablew", "ord b" };
   struct lines lines = { .count = 0 };
   const char *text = "a verylongunbreakableword b";
+  int i;
 
   ck_assert_int_eq (wrap_text (text, 5, "", collect, &lines), 0);
-  ck_assert_int_eq (lines.count, 3);
-  ck_assert_str_eq (lines.start[1], "verylongunbreakableword");
+  ck_assert_int_eq (lines.count, 6);
+  for (i = 0; i < 6; i++)
+    ck_assert_str_eq (lines.start[i], expected[i]);
   assert_wrapping (text, &lines, 5, "", "long word");
   lines_free (&lines);
 }
@@ -235,7 +247,7 @@ main (void)
 
   tcase_add_test (tcase, test_every_language_text_and_width);
   tcase_add_test (tcase, test_golden_files_wrapped_properly);
-  tcase_add_test (tcase, test_unbreakable_word_stands_alone);
+  tcase_add_test (tcase, test_long_word_cut_between_clusters);
   tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
   return testutil_run (suite);
