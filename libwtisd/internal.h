@@ -27,6 +27,7 @@
 #define catalog_translate _wtisd_catalog_translate
 #define language_candidates _wtisd_language_candidates
 #define language_describe _wtisd_language_describe
+#define language_display_name _wtisd_language_display_name
 #define language_icu_id _wtisd_language_icu_id
 #define language_tag_parse _wtisd_language_tag_parse
 #define localedir_current _wtisd_localedir_current
@@ -113,7 +114,8 @@ struct catalog
 {
   char name[32];          /* The catalog name: "fr", "zh_CN", "en".  */
   char tag[64];           /* BCP 47: "zh-CN".  */
-  char display_name[128]; /* In the language itself, UTF-8, NFC.  */
+  char display_name[128]; /* In the language itself, UTF-8, NFC...  */
+  _Atomic int display_ready; /* ...once set (at its first use).  */
   int rtl;                /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
@@ -220,7 +222,13 @@ int language_candidates (const struct language_tag *tag, int gettext_names,
 void language_icu_id (const struct language_tag *tag, char *out, size_t size);
 
 /* Fills CATALOG's name-derived fields for the catalog NAME: its BCP 47
-   tag, direction and name in itself.  Returns WTISD_OK or a status.  */
+   tag and direction.  Returns WTISD_OK or a status.  */
 int language_describe (const char *name, struct catalog *catalog);
+
+/* Writes the name of the catalog language NAME in itself into OUT (SIZE
+   bytes).  Returns WTISD_OK or a status.  Only when asked for: ICU 72
+   can crash when an allocation fails while it loads a language's names
+   (ures_getByKeyWithFallback), so loading a catalog never does it.  */
+int language_display_name (const char *name, char *out, size_t size);
 
 #endif /* WTISD_INTERNAL_H */

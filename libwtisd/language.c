@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
@@ -359,8 +360,24 @@ wtisd_language_name (const char *lang)
 {
   int status;
   const struct catalog *catalog = language_catalog (lang, &status);
+  struct catalog *named;
 
-  return catalog != NULL ? catalog->display_name : NULL;
+  if (catalog == NULL)
+    return NULL;
+  if (atomic_load_explicit (&catalog->display_ready, memory_order_acquire))
+    return catalog->display_name;
+  /* Written once, under the lock, then only read.  English is ready.  */
+  named = (struct catalog *)(void *)(uintptr_t)catalog;
+  pthread_mutex_lock (&language_lock);
+  if (!atomic_load_explicit (&named->display_ready, memory_order_relaxed)
+      && language_display_name (named->name, named->display_name,
+                                sizeof named->display_name)
+             == WTISD_OK)
+    atomic_store_explicit (&named->display_ready, 1, memory_order_release);
+  pthread_mutex_unlock (&language_lock);
+  return atomic_load_explicit (&named->display_ready, memory_order_acquire)
+             ? named->display_name
+             : NULL;
 }
 
 /* The name of the calling thread's LC_MESSAGES locale: its own when it
@@ -544,6 +561,11 @@ languages_scan_one (struct localedir *dir, struct language_cache *cache,
   DIR *stream = opendir (path);
   struct dirent *entry;
   int status = 0;
+
+  /* A directory that is not there has no catalog; one that could not be
+     opened for want of memory must not make a lasting, shorter list.  */
+  if (stream == NULL && (errno == ENOMEM || errno == EMFILE || errno == ENFILE))
+    return -1;
 
   while (stream != NULL && status == 0 && (entry = readdir (stream)) != NULL)
     {

@@ -120,6 +120,24 @@ tag_parse_posix (const char *s, struct language_tag *tag)
   return *s == '\0' ? 0 : -1;
 }
 
+/* ICU sets up its tag parser's and locale names' data once and
+   remembers a failure for the life of the process: done with the
+   library's loading, as normalize.c and negotiate.c do theirs, so that a
+   lack of memory later is a passing failure.  */
+__attribute__ ((constructor)) static void
+tag_data_preload (void)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char id[ULOC_FULLNAME_CAPACITY], tag[ULOC_FULLNAME_CAPACITY];
+  UChar name[64];
+  int32_t parsed;
+
+  uloc_forLanguageTag ("sr-Latn-RS-x-private", id, sizeof id, &parsed, &code);
+  uloc_toLanguageTag ("sr_Latn_RS", tag, sizeof tag, 1, &code);
+  uloc_getDisplayName ("fr", "fr", name, 64, &code);
+  uloc_isRightToLeft ("ar");
+}
+
 /* BCP 47 (RFC 5646), by ICU: every well-formed tag, grandfathered ones
    ("i-klingon" is tlh) and extensions included.  ICU stops at the first
    subtag it cannot take; a tag is well-formed only when it takes all.  */
@@ -321,8 +339,6 @@ language_describe (const char *name, struct catalog *catalog)
   int status;
   char id[ULOC_FULLNAME_CAPACITY];
   struct language_tag tag;
-  UChar display[64];
-  int32_t length;
 
   if (strlen (name) >= sizeof catalog->name)
     return WTISD_ECATALOG;
@@ -331,16 +347,33 @@ language_describe (const char *name, struct catalog *catalog)
   strcpy (catalog->name, name);
   language_icu_id (&tag, id, sizeof id);
   uloc_toLanguageTag (id, catalog->tag, sizeof catalog->tag, 1, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM;
   catalog->rtl = uloc_isRightToLeft (id);
+  if (catalog->tag[0] == '\0' || strcmp (catalog->tag, "und") == 0)
+    return WTISD_ECATALOG;
+  return WTISD_OK;
+}
+
+int
+language_display_name (const char *name, char *out, size_t size)
+{
+  UErrorCode code = U_ZERO_ERROR;
+  char id[ULOC_FULLNAME_CAPACITY];
+  struct language_tag tag;
+  UChar display[64];
+  int32_t length;
+  int status = language_tag_parse (name, strlen (name), &tag);
+
+  if (status != WTISD_OK)
+    return status;
+  language_icu_id (&tag, id, sizeof id);
   length = uloc_getDisplayName (id, id, display, 64, &code);
-  u_strToUTF8 (catalog->display_name, sizeof catalog->display_name, NULL,
-               display, length, &code);
+  u_strToUTF8 (out, (int32_t)size, NULL, display, length, &code);
   if (code == U_MEMORY_ALLOCATION_ERROR)
     return WTISD_ENOMEM;
   /* A name ICU cannot spell out (or too long) stands for itself.  */
   if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-    snprintf (catalog->display_name, sizeof catalog->display_name, "%s", name);
-  if (catalog->tag[0] == '\0' || strcmp (catalog->tag, "und") == 0)
-    return WTISD_ECATALOG;
+    snprintf (out, size, "%s", name);
   return WTISD_OK;
 }

@@ -27,6 +27,7 @@ const struct catalog catalog_english = {
   .name = "en",
   .tag = "en",
   .display_name = "English",
+  .display_ready = 1,
   .texts = {
     /* TRANSLATORS: Title of the message.  WTISD is World Telecommunication
        and Information Society Day (17 May); keep "WTISD" or use the
