@@ -59,7 +59,8 @@ page_extras (const char *current, struct buffer *head, struct buffer *nav)
       html_escape (nav, wtisd_language_tag (*l));
       buffer_puts (nav, "\" lang=\"");
       html_escape (nav, wtisd_language_tag (*l));
-      buffer_puts (nav, wtisd_language_is_rtl (*l) == 1 ? "\" dir=\"rtl\"" : "\"");
+      buffer_puts (nav,
+                   wtisd_language_is_rtl (*l) == 1 ? "\" dir=\"rtl\"" : "\"");
       buffer_puts (nav, strcmp (*l, current) == 0 ? " aria-current=\"page\">"
                                                   : ">");
       html_escape (nav, wtisd_language_name (*l));
@@ -148,9 +149,8 @@ pages_make (void)
   not_found = static_response ("Not found\n", NULL, NULL);
   not_allowed = static_response ("Method not allowed\n", MHD_HTTP_HEADER_ALLOW,
                                  "GET, HEAD");
-  bad_language
-      = static_response ("Bad request: lang is not a language tag\n", NULL,
-                         NULL);
+  bad_language = static_response ("Bad request: lang is not a language tag\n",
+                                  NULL, NULL);
   return not_found && not_allowed && bad_language ? 0 : -1;
 }
 
@@ -208,8 +208,7 @@ answer (void *data, struct MHD_Connection *connection, const char *url,
     lang = wtisd_negotiate (MHD_lookup_connection_value (
         connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
   if (lang == NULL)
-    return MHD_queue_response (connection, MHD_HTTP_BAD_REQUEST,
-                               bad_language);
+    return MHD_queue_response (connection, MHD_HTTP_BAD_REQUEST, bad_language);
   page = page_find (lang);
   return MHD_queue_response (connection, MHD_HTTP_OK,
                              json ? page->json : page->html);
@@ -323,8 +322,8 @@ main (int argc, char **argv)
                  program_name);
         return EXIT_USAGE;
       }
-  if (optind < argc || address_parse (address_text, (unsigned)port, &address,
-                                      &flags) != 0)
+  if (optind < argc
+      || address_parse (address_text, (unsigned)port, &address, &flags) != 0)
     {
       fprintf (stderr, "%s: %s\n", program_name,
                optind < argc ? "extra operand" : "--address: not an address");
@@ -354,9 +353,10 @@ main (int argc, char **argv)
       return EXIT_FAILURE;
     }
   info = MHD_get_daemon_info (daemon, MHD_DAEMON_INFO_BIND_PORT);
-  printf (strchr (address_text, ':') != NULL ? "%s: listening on http://[%s]:%u/\n"
-                                              : "%s: listening on http://%s:%u/\n",
-          program_name, address_text, info != NULL ? info->port : (unsigned)port);
+  printf (
+      strchr (address_text, ':') != NULL ? "%s: listening on http://[%s]:%u/\n"
+                                         : "%s: listening on http://%s:%u/\n",
+      program_name, address_text, info != NULL ? info->port : (unsigned)port);
   fflush (stdout);
   sigwait (&stop, &signal_number);
   MHD_stop_daemon (daemon);

@@ -31,11 +31,10 @@ static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 static UIDNA *
 idna_open (UErrorCode *code)
 {
-  return uidna_openUTS46 (UIDNA_NONTRANSITIONAL_TO_ASCII
-                              | UIDNA_NONTRANSITIONAL_TO_UNICODE
-                              | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ
-                              | UIDNA_USE_STD3_RULES,
-                          code);
+  return uidna_openUTS46 (
+      UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
+          | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
+      code);
 }
 
 /* The spoof checker costs ICU a million instructions to set up: only a
@@ -52,8 +51,8 @@ spoof_open (UErrorCode *code)
   if (U_SUCCESS (*code))
     {
       uspoof_setRestrictionLevel (checker, USPOOF_HIGHLY_RESTRICTIVE);
-      uspoof_setChecks (checker,
-                        USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE, code);
+      uspoof_setChecks (checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE,
+                        code);
     }
   if (U_FAILURE (*code))
     {
@@ -206,8 +205,8 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
     status = idna_convert (convert, domain, length, out, (int32_t)outsize,
                            &result);
   else
-    status = idna_convert (convert, domain, length, stack, sizeof stack,
-                           &result);
+    status
+        = idna_convert (convert, domain, length, stack, sizeof stack, &result);
   if (status >= 0 && result != out)
     status = result_from_utf8 (result, (size_t)status, out, outsize);
   if (result != stack && result != out)
@@ -259,9 +258,8 @@ label_misleads (const char *label, int32_t length)
       skeleton = malloc ((size_t)skeleton_length + 1);
       if (skeleton == NULL)
         return WTISD_ENOMEM;
-      skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length,
-                                                skeleton, skeleton_length + 1,
-                                                &code);
+      skeleton_length = uspoof_getSkeletonUTF8 (
+          checker, 0, label, length, skeleton, skeleton_length + 1, &code);
     }
   misleads = U_FAILURE (code)
                  ? status_from_icu (code)

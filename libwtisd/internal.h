@@ -112,11 +112,11 @@ struct catalog_entry
 
 struct catalog
 {
-  char name[32];          /* The catalog name: "fr", "zh_CN", "en".  */
-  char tag[64];           /* BCP 47: "zh-CN".  */
-  char display_name[128]; /* In the language itself, UTF-8, NFC...  */
+  char name[32];             /* The catalog name: "fr", "zh_CN", "en".  */
+  char tag[64];              /* BCP 47: "zh-CN".  */
+  char display_name[128];    /* In the language itself, UTF-8, NFC...  */
   _Atomic int display_ready; /* ...once set (at its first use).  */
-  int rtl;                /* Written right to left.  */
+  int rtl;                   /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
   struct catalog_entry *entries; /* Sorted by msgid.  */

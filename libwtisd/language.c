@@ -244,8 +244,7 @@ tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
     return result;
   memcpy (text, tag, length);
   text[length] = '\0';
-  if ((result.status = language_tag_parse (text, length, &parsed))
-      != WTISD_OK)
+  if ((result.status = language_tag_parse (text, length, &parsed)) != WTISD_OK)
     return result;
   /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
   if (naming == NAMING_GETTEXT
@@ -444,7 +443,7 @@ process_catalog (void)
   if (list == NULL || *list == '\0')
     list = locale;
   catalog = list_catalog (list, NAMING_GETTEXT, &status);
-  return catalog != NULL ? catalog
+  return catalog != NULL      ? catalog
          : status == WTISD_OK ? &catalog_english
                               : NULL;
 }
@@ -564,7 +563,8 @@ languages_scan_one (struct localedir *dir, struct language_cache *cache,
 
   /* A directory that is not there has no catalog; one that could not be
      opened for want of memory must not make a lasting, shorter list.  */
-  if (stream == NULL && (errno == ENOMEM || errno == EMFILE || errno == ENFILE))
+  if (stream == NULL
+      && (errno == ENOMEM || errno == EMFILE || errno == ENFILE))
     return -1;
 
   while (stream != NULL && status == 0 && (entry = readdir (stream)) != NULL)

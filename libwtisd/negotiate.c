@@ -218,8 +218,7 @@ catalog_key_fill (struct catalog_key *key, const char *name,
   else if (script_exceptions_find (key) != 0)
     return -1;
   tag_script (&tag, script);
-  memcpy (key->script, implied_script (key, script, key->region),
-          SCRIPT_SIZE);
+  memcpy (key->script, implied_script (key, script, key->region), SCRIPT_SIZE);
   return 0;
 }
 
@@ -364,8 +363,7 @@ ranges_insert (struct language_range *ranges, int *count,
 
 /* The first key of CACHE in LANGUAGE (NUL-padded), or NULL.  */
 static const struct catalog_key *
-key_of_language (const struct negotiation_cache *cache,
-                 const char language[4])
+key_of_language (const struct negotiation_cache *cache, const char language[4])
 {
   size_t i;
 

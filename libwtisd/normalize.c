@@ -115,8 +115,8 @@ text_make_safe (const UNormalizer2 *normalizer, const UChar *text,
         ;
       if (i - start > NON_STARTERS_MAX)
         {
-          size_t more = run_make_safe (normalizer, text + start, i - start,
-                                       safe);
+          size_t more
+              = run_make_safe (normalizer, text + start, i - start, safe);
 
           joiners += more;
           if (safe != NULL)
@@ -227,9 +227,9 @@ normalize_utf16 (const UNormalizer2 *normalizer,
       result.chars = result.stack;
       return WTISD_ENOMEM;
     }
-  status = U_FAILURE (code) ? status_from_icu (code)
-                            : result_from_utf16 (result.chars, length, out,
-                                                 outsize);
+  status = U_FAILURE (code)
+               ? status_from_icu (code)
+               : result_from_utf16 (result.chars, length, out, outsize);
   utf16_buffer_free (&result);
   return status;
 }
@@ -250,8 +250,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   status = utf16_from_utf8 (&text, utf8, length);
   if (status != WTISD_OK)
     return status;
-  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length,
-                                   &code);
+  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code);
   if (U_FAILURE (code))
     status = status_from_icu (code);
   /* Already normalized (the common case): hand back the input itself.  */

@@ -93,9 +93,9 @@ rules_read (void)
 static void
 word_put (FILE *file, uint32_t value)
 {
-  unsigned char bytes[4] = { (unsigned char)value, (unsigned char)(value >> 8),
-                             (unsigned char)(value >> 16),
-                             (unsigned char)(value >> 24) };
+  unsigned char bytes[4]
+      = { (unsigned char)value, (unsigned char)(value >> 8),
+          (unsigned char)(value >> 16), (unsigned char)(value >> 24) };
 
   fwrite (bytes, 1, 4, file);
 }
@@ -130,7 +130,8 @@ mo_write (const char *path, const char *charset, const char *msgid,
   for (i = 0; i < 2; i++, offset += (uint32_t)strlen (originals[i - 1]) + 1)
     word_put (file, (uint32_t)strlen (originals[i])), word_put (file, offset);
   for (i = 0; i < 2; i++, offset += (uint32_t)strlen (translations[i - 1]) + 1)
-    word_put (file, (uint32_t)strlen (translations[i])), word_put (file, offset);
+    word_put (file, (uint32_t)strlen (translations[i])),
+        word_put (file, offset);
   for (i = 0; i < 2; i++)
     fwrite (originals[i], 1, strlen (originals[i]) + 1, file);
   for (i = 0; i < 2; i++)
@@ -164,8 +165,8 @@ START_TEST (test_catalog_rule)
   ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
   if (strncmp (rule->verdict, "sound", 5) == 0)
     {
-      const char *expected = rule->verdict[5] == '=' ? rule->verdict + 6
-                                                     : rule->msgstr;
+      const char *expected
+          = rule->verdict[5] == '=' ? rule->verdict + 6 : rule->msgstr;
 
       ck_assert_msg (wtisd_language_check ("fr") == WTISD_OK,
                      "%s: the catalog was refused", rule->name);

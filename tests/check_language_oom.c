@@ -185,8 +185,10 @@ START_TEST (test_language_calls_survive_each_failed_allocation)
   const struct scenario *s = &scenarios[_i];
   long n = failmalloc_each (s->attempt, s->check, NULL, MAX_ALLOCATIONS);
 
-  ck_assert_msg (n > 0, "%s: wrong after allocation %ld failed (0: more "
-                 "than %d allocations)", s->name, -n, MAX_ALLOCATIONS);
+  ck_assert_msg (n > 0,
+                 "%s: wrong after allocation %ld failed (0: more "
+                 "than %d allocations)",
+                 s->name, -n, MAX_ALLOCATIONS);
 }
 END_TEST
 
@@ -212,8 +214,9 @@ main (void)
   setenv ("LANG", "fr_FR.UTF-8", 1);
   /* Nothing of the library is used before the walk: each child starts
      from its first use, the catalogs unread.  */
-  tcase_add_loop_test (tcase, test_language_calls_survive_each_failed_allocation,
-                       0, sizeof scenarios / sizeof scenarios[0]);
+  tcase_add_loop_test (tcase,
+                       test_language_calls_survive_each_failed_allocation, 0,
+                       sizeof scenarios / sizeof scenarios[0]);
   tcase_set_timeout (tcase, 600);
   suite_add_tcase (suite, tcase);
   return testutil_run (suite);

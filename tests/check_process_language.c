@@ -123,7 +123,8 @@ START_TEST (test_text_follows_gettext)
     {
       const char *msgid = wtisd_text_in ("en", id);
 
-      ck_assert_str_eq (wtisd_text (id), gettext_nfc (msgid, text, sizeof text));
+      ck_assert_str_eq (wtisd_text (id),
+                        gettext_nfc (msgid, text, sizeof text));
       ck_assert_ptr_eq (wtisd_text (id), wtisd_text_in (expected, id));
     }
   ck_assert_str_eq (wtisd_strerror (WTISD_ENOMEM),

@@ -140,8 +140,9 @@ worker (void *unused)
       double start = now ();
       char *body;
       size_t length;
-      int len = snprintf (request, sizeof request,
-                          "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", t->path);
+      int len
+          = snprintf (request, sizeof request,
+                      "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", t->path);
 
       if (fd < 0 && (fd = connect_loopback ()) < 0)
         {
@@ -247,7 +248,8 @@ main (int argc, char **argv)
     }
   if (argc != 5 || targets_read () != 0)
     {
-      fprintf (stderr, "usage: httpload PORT PID REQUESTS CONNECTIONS < LIST\n");
+      fprintf (stderr,
+               "usage: httpload PORT PID REQUESTS CONNECTIONS < LIST\n");
       return 2;
     }
   port = (unsigned)atoi (argv[1]);
@@ -269,8 +271,8 @@ main (int argc, char **argv)
           connections, target_count);
   printf ("errors: %ld\n", (long)errors);
   printf ("requests per second: %.0f\n", (double)requests / seconds);
-  printf ("latency: p50 %.0f us, p99 %.0f us\n",
-          latencies[requests / 2] * 1e6, latencies[requests * 99 / 100] * 1e6);
+  printf ("latency: p50 %.0f us, p99 %.0f us\n", latencies[requests / 2] * 1e6,
+          latencies[requests * 99 / 100] * 1e6);
   printf ("server VmRSS: %ld KiB after %d requests, %ld KiB at the end\n",
           rss_first, FIRST_PHASE, rss_last);
   return errors == 0 ? 0 : 1;

@@ -204,13 +204,14 @@ check_entries (void)
                  "#, line");
       if (e->msgstr == NULL || e->msgstr[0] == '\0')
         continue;
-      if ((bad = forbidden_character (e->msgstr,
-                                      strchr (e->msgid, '\n') != NULL)))
+      if ((bad
+           = forbidden_character (e->msgstr, strchr (e->msgid, '\n') != NULL)))
         problem (e->msgstr_line, bad,
                  "remove it: the library refuses the whole catalog");
       else if (!is_nfc (e->msgstr))
         problem (e->msgstr_line, "not in Unicode Normalization Form C",
-                 "run: uconv -x nfc (Debian: icu-devtools), or retype the accented letters");
+                 "run: uconv -x nfc (Debian: icu-devtools), or retype the "
+                 "accented letters");
     }
 }
 
@@ -256,7 +257,6 @@ check_widths (void)
                  "break it earlier, with \\n, as the English does");
     }
 }
-
 
 /* Whether the entry E has a translation to check.  */
 static int
@@ -386,8 +386,10 @@ check_header (const char *language, const char *msgfmt)
     }
   snprintf (expected, sizeof expected, "Language: %s\n", language);
   if (strstr (header->msgstr, expected) == NULL)
-    problem (header->msgstr_line, "the header does not say \"Language:\" "
-             "with the file's name", "write \"Language: LL\\n\" there");
+    problem (header->msgstr_line,
+             "the header does not say \"Language:\" "
+             "with the file's name",
+             "write \"Language: LL\\n\" there");
   if (strstr (header->msgstr, "charset=UTF-8") == NULL)
     problem (header->msgstr_line, "the catalog is not UTF-8",
              "run: msgconv --to-code=UTF-8 -o LL.po LL.po");
