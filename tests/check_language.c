@@ -255,8 +255,9 @@ START_TEST (test_many_made_up_tags_stay_bounded)
                  after.uordblks - before.uordblks);
   ck_assert_ptr_eq (wtisd_text_in ("fr", WTISD_TITLE), french);
   russian = wtisd_text_in ("ru-RU", WTISD_TITLE);
-  /* ICU finishes a lazy set-up of its own (96 bytes, once) on an early
-     call; what must not happen is an allocation per call.  */
+  /* ICU finishes lazy set-ups of its own (64 or 96 bytes, once) on
+     early calls, not always the same ones; what must not happen is an
+     allocation per call, which 2000 calls would show as kilobytes.  */
   for (i = 0; i < 100; i++)
     wtisd_text_in ("ru-RU", WTISD_TITLE);
   before = mallinfo2 ();
@@ -266,7 +267,9 @@ START_TEST (test_many_made_up_tags_stay_bounded)
       ck_assert_ptr_eq (wtisd_text_in ("fr", WTISD_TITLE), french);
     }
   after = mallinfo2 ();
-  ck_assert_uint_eq (after.uordblks, before.uordblks);
+  ck_assert_msg (after.uordblks < before.uordblks + 256,
+                 "2000 lookups grew the heap by %zu bytes",
+                 after.uordblks - before.uordblks);
 }
 END_TEST
 
