@@ -14,43 +14,6 @@
 #include "conformance.h"
 #include "testutil.h"
 
-/* Replaces the file's \uXXXX and \x{X...} escapes with UTF-8, in place
-   (an escape is never shorter than its encoding).  */
-static void
-unescape (char *s)
-{
-  char *in = s, *out = s;
-
-  while (*in != '\0')
-    {
-      char *end;
-      unsigned long c;
-
-      if (in[0] == '\\' && in[1] == 'u')
-        {
-          char hex[5] = { 0 };
-
-          memcpy (hex, in + 2, 4);
-          c = strtoul (hex, &end, 16);
-          ck_assert_msg (end == hex + 4, "bad escape in %s", s);
-          in += 6;
-        }
-      else if (in[0] == '\\' && in[1] == 'x' && in[2] == '{')
-        {
-          c = strtoul (in + 3, &end, 16);
-          ck_assert_msg (*end == '}', "bad escape in %s", s);
-          in = end + 1;
-        }
-      else
-        {
-          *out++ = *in++;
-          continue;
-        }
-      out += conformance_put_utf8 (c, out);
-    }
-  *out = '\0';
-}
-
 struct idna_expectation
 {
   const char *source;
@@ -105,7 +68,7 @@ START_TEST (test_idna_test_v2)
         continue;
       ck_assert_msg (i == 7, "line %d has %d fields, not 7", line_number, i);
       for (i = 0; i < 7; i++)
-        unescape (fields[i]);
+        conformance_unescape (fields[i]);
       to_unicode.source = to_ascii.source = fields[0];
       to_unicode.value = *fields[1] != '\0' ? fields[1] : fields[0];
       to_unicode.has_errors = status_has_errors (fields[2], 0);

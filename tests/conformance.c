@@ -139,6 +139,45 @@ void
 conformance_report (const char *name, int cases, int failures)
 {
   printf ("%s: %d of %d cases pass\n", name, cases - failures, cases);
+  /* A failed assertion ends the forked test without flushing stdout.  */
+  fflush (stdout);
   ck_assert_int_eq (failures, 0);
   ck_assert_int_gt (cases, 0);
+}
+
+/* Replaces the file's \uXXXX and \x{X...} escapes with UTF-8, in place
+   (an escape is never shorter than its encoding).  */
+void
+conformance_unescape (char *s)
+{
+  char *in = s, *out = s;
+
+  while (*in != '\0')
+    {
+      char *end;
+      unsigned long c;
+
+      if (in[0] == '\\' && in[1] == 'u')
+        {
+          char hex[5] = { 0 };
+
+          memcpy (hex, in + 2, 4);
+          c = strtoul (hex, &end, 16);
+          ck_assert_msg (end == hex + 4, "bad escape in %s", s);
+          in += 6;
+        }
+      else if (in[0] == '\\' && in[1] == 'x' && in[2] == '{')
+        {
+          c = strtoul (in + 3, &end, 16);
+          ck_assert_msg (*end == '}', "bad escape in %s", s);
+          in = end + 1;
+        }
+      else
+        {
+          *out++ = *in++;
+          continue;
+        }
+      out += conformance_put_utf8 (c, out);
+    }
+  *out = '\0';
 }

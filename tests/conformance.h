@@ -35,4 +35,8 @@ int conformance_fields (char *line, char **fields, int max);
    needed); returns the bytes written.  */
 int conformance_put_utf8 (unsigned long c, char *out);
 
+/* Replaces the \uXXXX and \x{X...} escapes of Unicode's IDNA data in S
+   with UTF-8, in place (an escape is never shorter than its encoding).  */
+void conformance_unescape (char *s);
+
 #endif /* WTISD_CONFORMANCE_H */
