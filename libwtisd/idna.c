@@ -12,16 +12,14 @@
 #include <string.h>
 
 #include <unicode/uidna.h>
-#include <unicode/uspoof.h>
 
 #include "internal.h"
 
-/* Both are opened once and then only read, which ICU documents as safe
-   from any number of threads.  Never closed: a library must not tear
-   down ICU state its host program may still use.  An open that fails
-   (out of memory) is not remembered: the next call tries again.  */
+/* Opened once and then only read, which ICU documents as safe from any
+   number of threads.  Never closed: a library must not tear down ICU
+   state its host program may still use.  An open that fails (out of
+   memory) is not remembered: the next call tries again.  */
 static _Atomic (UIDNA *) idna;
-static _Atomic (USpoofChecker *) spoof_checker;
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ICU defaults to transitional processing (ß becomes ss): ask for
@@ -37,34 +35,9 @@ idna_open (UErrorCode *code)
       code);
 }
 
-/* The spoof checker costs ICU a million instructions to set up: only a
-   display of a non-ASCII label pays for it.  ICU loads the data behind
-   it once and remembers a failure to for the life of the process; that
-   much stays ICU's (the display of a non-ASCII name then reports
-   WTISD_ENOMEM), as loading it with the library would cost every
-   program that never displays a name.  */
-static USpoofChecker *
-spoof_open (UErrorCode *code)
-{
-  USpoofChecker *checker = uspoof_open (code);
-
-  if (U_SUCCESS (*code))
-    {
-      uspoof_setRestrictionLevel (checker, USPOOF_HIGHLY_RESTRICTIVE);
-      uspoof_setChecks (checker, USPOOF_RESTRICTION_LEVEL | USPOOF_INVISIBLE,
-                        code);
-    }
-  if (U_FAILURE (*code))
-    {
-      uspoof_close (checker);
-      checker = NULL;
-    }
-  return checker;
-}
-
-/* Each is opened on first use under open_lock, and published with
-   release order so that a reader that sees it sees it set up.  NULL, and
-   a status in *STATUS, when it cannot be opened.  */
+/* Opened on first use under open_lock, and published with release order
+   so that a reader that sees it sees it set up.  NULL, and a status in
+   *STATUS, when it cannot be opened.  */
 static const UIDNA *
 idna_get (int *status)
 {
@@ -77,24 +50,6 @@ idna_get (int *status)
   object = atomic_load_explicit (&idna, memory_order_relaxed);
   if (object == NULL && (object = idna_open (&code)) != NULL)
     atomic_store_explicit (&idna, object, memory_order_release);
-  pthread_mutex_unlock (&open_lock);
-  *status = object != NULL ? WTISD_OK : status_from_icu (code);
-  return object;
-}
-
-static const USpoofChecker *
-spoof_get (int *status)
-{
-  USpoofChecker *object
-      = atomic_load_explicit (&spoof_checker, memory_order_acquire);
-  UErrorCode code = U_ZERO_ERROR;
-
-  if (object != NULL)
-    return object;
-  pthread_mutex_lock (&open_lock);
-  object = atomic_load_explicit (&spoof_checker, memory_order_relaxed);
-  if (object == NULL && (object = spoof_open (&code)) != NULL)
-    atomic_store_explicit (&spoof_checker, object, memory_order_release);
   pthread_mutex_unlock (&open_lock);
   *status = object != NULL ? WTISD_OK : status_from_icu (code);
   return object;
@@ -224,49 +179,6 @@ int
 wtisd_domain_to_unicode (const char *domain, char *out, size_t outsize)
 {
   return idna_to_buffer (uidna_nameToUnicodeUTF8, domain, out, outsize);
-}
-
-/* Whether LABEL (Unicode, valid IDNA) would mislead a reader: mixed
-   scripts beyond ICU's "highly restrictive" level, invisible characters,
-   or a confusable skeleton that is plain ASCII -- a label that can pass
-   for a Latin one, such as Cyrillic "аррӏе".  Returns 1, 0 or a status.  */
-static int
-label_misleads (const char *label, int32_t length)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  char stack[256], *skeleton = stack;
-  const USpoofChecker *checker;
-  int32_t skeleton_length, checks;
-  int misleads;
-
-  if (utf8_is_ascii (label, (size_t)length))
-    return 0;
-  if ((checker = spoof_get (&misleads)) == NULL)
-    return misleads;
-  /* A failed check is an error, not a verdict: out of memory, it would
-     have shown a sound name in Punycode and called that a success.  */
-  checks = uspoof_checkUTF8 (checker, label, length, NULL, &code);
-  if (U_FAILURE (code))
-    return status_from_icu (code);
-  if (checks != 0)
-    return 1;
-  skeleton_length = uspoof_getSkeletonUTF8 (checker, 0, label, length, stack,
-                                            sizeof stack, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
-    {
-      code = U_ZERO_ERROR;
-      skeleton = malloc ((size_t)skeleton_length + 1);
-      if (skeleton == NULL)
-        return WTISD_ENOMEM;
-      skeleton_length = uspoof_getSkeletonUTF8 (
-          checker, 0, label, length, skeleton, skeleton_length + 1, &code);
-    }
-  misleads = U_FAILURE (code)
-                 ? status_from_icu (code)
-                 : utf8_is_ascii (skeleton, (size_t)skeleton_length);
-  if (skeleton != stack)
-    free (skeleton);
-  return misleads;
 }
 
 /* 1 when any label of DOMAIN (Unicode form) misleads, 0, or a status.  */

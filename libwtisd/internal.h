@@ -25,6 +25,7 @@
 #define catalog_load _wtisd_catalog_load
 #define catalog_parse _wtisd_catalog_parse
 #define catalog_translate _wtisd_catalog_translate
+#define label_misleads _wtisd_label_misleads
 #define language_candidates _wtisd_language_candidates
 #define language_describe _wtisd_language_describe
 #define language_display_name _wtisd_language_display_name
@@ -174,6 +175,12 @@ struct utf16_buffer
 int utf16_from_utf8 (struct utf16_buffer *buffer, const char *s,
                      size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
+
+/* confusable.c: whether LABEL, LENGTH bytes of a domain name's Unicode
+   form (valid UTF-8), could mislead a reader: scripts mixed beyond UTS
+   #39's "highly restrictive" level, a nonspacing mark repeated, or a
+   confusable skeleton that is plain ASCII.  1, 0 or a status.  */
+int label_misleads (const char *label, int32_t length);
 
 /* buffer.c: the buffer protocol of the public API (see wtisd.h): each returns
    the result's length in bytes and writes it to OUT, NUL-terminated, only when
