@@ -170,9 +170,9 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
    language of two letters, then perhaps a script, then perhaps a region
    ("fr", "fr-CH", "zh-Hant-TW", "es-419").  ICU changes nothing in such a
    tag but the case of its letters (none is among its legacy tags, and it
-   renames no language of two letters: ICU 72 agrees on every language
-   with every region), so it is parsed here, without ICU's cost and
-   allocations.  0 when S is of another shape.  */
+   renames no language of two letters: check_language_tag compares the
+   two), so it is parsed here, without ICU's cost and allocations.  0
+   when S is of another shape.  */
 static int
 tag_parse_simple (const char *s, size_t length, struct language_tag *tag)
 {
