@@ -490,7 +490,8 @@ ranges_collect (const char *header, const struct negotiation_cache *cache,
 
   while (*header != '\0')
     {
-      size_t n = strcspn (header, ",");
+      const char *comma = strchr (header, ',');
+      size_t n = comma != NULL ? (size_t)(comma - header) : strlen (header);
       const char *element = header;
       size_t element_length = trim (&element, n);
       const char *semicolon = memchr (element, ';', element_length);
