@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,10 +68,21 @@ struct catalog_key
   size_t exception_count;
 };
 
+/* A language of the keys, as its four NUL-padded bytes read as one
+   number, and its first key: a range is looked up in a sorted array of
+   these, so a call costs the same with 7 catalogs or 70.  */
+struct language_entry
+{
+  uint32_t language;
+  uint32_t first_key;
+};
+
 struct negotiation_cache
 {
   struct negotiation_cache *next;
   const char *const *languages; /* wtisd_languages's array: the key */
+  struct language_entry *index; /* Sorted by language.  */
+  size_t language_count;
   size_t count;
   struct catalog_key keys[];
 };
@@ -230,7 +242,52 @@ cache_free (struct negotiation_cache *cache, size_t filled)
   for (i = 0; i < filled; i++)
     if (i == 0 || cache->keys[i].exceptions != cache->keys[i - 1].exceptions)
       free (cache->keys[i].exceptions);
+  free (cache->index);
   free (cache);
+}
+
+static uint32_t
+language_number (const char language[4])
+{
+  uint32_t number;
+
+  memcpy (&number, language, sizeof number);
+  return number;
+}
+
+static int
+language_entry_compare (const void *a, const void *b)
+{
+  const struct language_entry *x = a, *y = b;
+
+  return (x->language > y->language) - (x->language < y->language);
+}
+
+/* Fills CACHE's index from its keys: each language once, with the first
+   of its keys.  0, or -1 out of memory.  */
+static int
+language_index_build (struct negotiation_cache *cache)
+{
+  size_t i, j;
+
+  cache->index = malloc ((cache->count + 1) * sizeof *cache->index);
+  if (cache->index == NULL)
+    return -1;
+  cache->language_count = 0;
+  for (i = 0; i < cache->count; i++)
+    {
+      uint32_t language = language_number (cache->keys[i].language);
+
+      for (j = 0; j < cache->language_count; j++)
+        if (cache->index[j].language == language)
+          break;
+      if (j == cache->language_count)
+        cache->index[cache->language_count++]
+            = (struct language_entry){ language, (uint32_t)i };
+    }
+  qsort (cache->index, cache->language_count, sizeof *cache->index,
+         language_entry_compare);
+  return 0;
 }
 
 /* The keys of LANGUAGES, worked out now; NULL out of memory.  */
@@ -246,6 +303,7 @@ cache_build (const char *const *languages)
   if (cache == NULL)
     return NULL;
   cache->languages = languages;
+  cache->index = NULL;
   cache->count = count;
   for (i = 0; i < count; i++)
     if (catalog_key_fill (&cache->keys[i], languages[i],
@@ -255,6 +313,11 @@ cache_build (const char *const *languages)
         cache_free (cache, i);
         return NULL;
       }
+  if (language_index_build (cache) != 0)
+    {
+      cache_free (cache, count);
+      return NULL;
+    }
   return cache;
 }
 
@@ -365,12 +428,21 @@ ranges_insert (struct language_range *ranges, int *count,
 static const struct catalog_key *
 key_of_language (const struct negotiation_cache *cache, const char language[4])
 {
-  size_t i;
+  uint32_t wanted = language_number (language);
+  size_t low = 0, high = cache->language_count;
 
-  /* Both are NUL-padded to four bytes: one comparison of four.  */
-  for (i = 0; i < cache->count; i++)
-    if (memcmp (cache->keys[i].language, language, 4) == 0)
-      return &cache->keys[i];
+  while (low < high)
+    {
+      size_t middle = low + (high - low) / 2;
+      uint32_t found = cache->index[middle].language;
+
+      if (found == wanted)
+        return &cache->keys[cache->index[middle].first_key];
+      if (found < wanted)
+        low = middle + 1;
+      else
+        high = middle;
+    }
   return NULL;
 }
 
@@ -383,7 +455,8 @@ range_language (const char *text, size_t length, char language[4])
 {
   size_t n = 0;
 
-  while (n < length && n < 6 && strchr ("-_.@", text[n]) == NULL)
+  while (n < length && n < 6 && text[n] != '-' && text[n] != '_'
+         && text[n] != '.' && text[n] != '@')
     n++;
   if ((n == 1 && (text[0] == 'C' || text[0] == 'c'))
       || (n == 5 && strncasecmp (text, "POSIX", 5) == 0))
@@ -417,7 +490,8 @@ ranges_collect (const char *header, const struct negotiation_cache *cache,
 
   while (*header != '\0')
     {
-      size_t n = strcspn (header, ",");
+      const char *comma = strchr (header, ',');
+      size_t n = comma != NULL ? (size_t)(comma - header) : strlen (header);
       const char *element = header;
       size_t element_length = trim (&element, n);
       const char *semicolon = memchr (element, ';', element_length);
