@@ -62,6 +62,19 @@ normalizers_preload (void)
 #define NON_STARTERS_MAX 30
 #define CGJ 0x034f
 
+/* Whether C, a starter (combining class 0), decomposes -- canonically,
+   or for NFKC and NFKD by compatibility -- into a non-starter first:
+   three Tibetan vowel signs and the halfwidth kana voicing marks.  Each
+   counts as a non-starter, or a run of them, which ICU reorders like
+   any other, would escape the limit.  check_normalize finds any other
+   character the ICU at hand decomposes so.  */
+static int
+decomposes_to_non_starter (UChar32 c)
+{
+  return c == 0x0f73 || c == 0x0f75 || c == 0x0f81 || c == 0xff9e
+         || c == 0xff9f;
+}
+
 /* Counts the joiners the run of LENGTH code units at TEXT, none below
    U+0300, needs; writes it with them to SAFE unless SAFE is NULL.
    Returns the count.  Clears *ORDERED if non-starters in the run are
@@ -84,7 +97,7 @@ run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
       if (class != 0 && class < previous_class)
         *ordered = 0;
       previous_class = class;
-      if (class == 0)
+      if (class == 0 && !decomposes_to_non_starter (c))
         non_starters = 0;
       else if (++non_starters > NON_STARTERS_MAX)
         {

@@ -7,8 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
 #include <wtisd.h>
 
+#include "conformance.h"
 #include "testutil.h"
 
 struct normalization_case
@@ -257,6 +262,68 @@ END_TEST
    moves the dot below first; with 31, a U+034F goes after the 30th
    mark, before the dot below, which stays there.  (No precomposed x
    with either mark exists, so NFC composes nothing.)  */
+/* A starter that decomposes into a non-starter first (U+0F73 into
+   U+0F71 U+0F72, U+FF9E into U+3099 by compatibility) counts as a
+   non-starter: a long run of them with U+0301 between, which ICU would
+   reorder in time that grows with the square of its length, gets
+   joiners.  Every such character of the ICU at hand is tried.  */
+START_TEST (test_decomposing_starters_count_as_non_starters)
+{
+  enum
+  {
+    REPEATS = 20000
+  };
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *nfkd = unorm2_getNFKDInstance (&code);
+  int found = 0;
+
+  ck_assert (U_SUCCESS (code));
+  for (UChar32 c = 0x300; c <= UCHAR_MAX_VALUE; c++)
+    {
+      UChar decomposition[32];
+      UChar32 first;
+      int32_t length, i = 0;
+      char unit[8], *text, *out;
+      size_t unit_length, size;
+
+      code = U_ZERO_ERROR;
+      if (u_getCombiningClass (c) != 0
+          || (length
+              = unorm2_getDecomposition (nfkd, c, decomposition, 32, &code))
+                 <= 0)
+        continue;
+      U16_NEXT (decomposition, i, length, first);
+      if (u_getCombiningClass (first) == 0)
+        continue;
+      found++;
+      unit_length = (size_t)conformance_put_utf8 ((unsigned long)c, unit);
+      memcpy (unit + unit_length, "\xcc\x81", 2); /* U+0301 */
+      unit_length += 2;
+      text = malloc (1 + REPEATS * unit_length + 1);
+      ck_assert_ptr_nonnull (text);
+      text[0] = 'a';
+      for (i = 0; i < REPEATS; i++)
+        memcpy (text + 1 + (size_t)i * unit_length, unit, unit_length);
+      text[1 + REPEATS * unit_length] = '\0';
+      size = (size_t)wtisd_normalize (text, (wtisd_normalization)_i, NULL, 0)
+             + 1;
+      ck_assert_int_gt ((int)size, 1);
+      out = malloc (size);
+      ck_assert_ptr_nonnull (out);
+      ck_assert_int_eq (
+          wtisd_normalize (text, (wtisd_normalization)_i, out, size),
+          (int)size - 1);
+      /* NFKD decomposes all of them: the run is cut.  */
+      if (_i == WTISD_NFKD)
+        ck_assert_msg (strstr (out, "\xcd\x8f") != NULL, "U+%04X: no joiner",
+                       (unsigned)c);
+      free (out);
+      free (text);
+    }
+  ck_assert_int_gt (found, 0);
+}
+END_TEST
+
 START_TEST (test_stream_safe_limit_exact)
 {
   char in[128], expected[128], out[128];
@@ -348,6 +415,8 @@ normalize_suite (void)
                        WTISD_NFKD + 1);
   tcase_add_loop_test (tcase, test_unordered_runs_take_linear_time, WTISD_NFC,
                        WTISD_NFKD + 1);
+  tcase_add_loop_test (tcase, test_decomposing_starters_count_as_non_starters,
+                       WTISD_NFC, WTISD_NFKD + 1);
   tcase_add_loop_test (tcase, test_stream_safe_limit_exact, 0, 17);
   tcase_set_timeout (tcase, 10);
   suite_add_tcase (suite, tcase);
