@@ -72,7 +72,7 @@ struct language_cache
 
 static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static struct language_cache *
+static inline struct language_cache *
 cache_for (struct localedir *dir)
 {
   struct language_cache *cache
@@ -177,15 +177,31 @@ resolve_candidates (struct localedir *dir, struct language_cache *cache,
   return result;
 }
 
+/* FNV-1a.  */
+#define FNV_OFFSET_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
 static uint32_t
 tag_hash (const char *tag, size_t length)
 {
-  uint32_t hash = 2166136261u; /* FNV-1a */
+  uint32_t hash = FNV_OFFSET_BASIS;
   size_t i;
 
   for (i = 0; i < length; i++)
-    hash = (hash ^ (unsigned char)tag[i]) * 16777619u;
+    hash = (hash ^ (unsigned char)tag[i]) * FNV_PRIME;
   return hash;
+}
+
+/* Whether the LENGTH bytes at A and B are the same: a loop, not a call
+   of memcmp, as tags are a few bytes and the steady state of a lookup
+   is a few dozen instructions.  */
+static inline int
+tag_equal (const char *a, const char *b, size_t length)
+{
+  for (size_t i = 0; i < length; i++)
+    if (a[i] != b[i])
+      return 0;
+  return 1;
 }
 
 static const struct tag_entry *
@@ -197,7 +213,7 @@ tag_find (struct language_cache *cache, const char *tag, size_t length,
 
   for (; entry != NULL; entry = entry->next)
     if (entry->hash == hash && entry->length == length
-        && entry->naming == naming && memcmp (entry->tag, tag, length) == 0)
+        && entry->naming == naming && tag_equal (entry->tag, tag, length))
       return entry;
   return NULL;
 }
@@ -259,19 +275,18 @@ tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
   return result;
 }
 
-/* How the LENGTH bytes at TAG resolve in the search path in force.  */
+/* How the LENGTH bytes at TAG, of tag_hash HASH, resolve in the search
+   path in force.  */
 static inline struct resolution
-tag_resolve (const char *tag, size_t length, enum naming naming)
+tag_resolve (const char *tag, size_t length, uint32_t hash, enum naming naming)
 {
   struct resolution failed = { NULL, WTISD_ENOMEM };
   struct localedir *dir = localedir_now ();
   struct language_cache *cache;
   const struct tag_entry *entry;
-  uint32_t hash;
 
   if (dir == NULL || (cache = cache_for (dir)) == NULL)
     return failed;
-  hash = tag_hash (tag, length);
   entry = tag_find (cache, tag, length, hash, naming);
   return entry != NULL
              ? entry->resolution
@@ -284,6 +299,7 @@ static const struct catalog *
 language_catalog (const char *lang, int *status)
 {
   struct resolution result;
+  uint32_t hash = FNV_OFFSET_BASIS;
   size_t length;
 
   if (lang == NULL)
@@ -291,8 +307,11 @@ language_catalog (const char *lang, int *status)
       *status = WTISD_EINVAL;
       return NULL;
     }
-  length = strnlen (lang, LANGUAGE_TAG_MAX + 1);
-  result = tag_resolve (lang, length, NAMING_TAG);
+  /* strnlen and tag_hash in one pass: a tag is a few bytes.  */
+  for (length = 0; length <= LANGUAGE_TAG_MAX && lang[length] != '\0';
+       length++)
+    hash = (hash ^ (unsigned char)lang[length]) * FNV_PRIME;
+  result = tag_resolve (lang, length, hash, NAMING_TAG);
   *status = result.status;
   if (result.catalog != NULL)
     return result.catalog;
@@ -411,7 +430,7 @@ list_catalog (const char *list, enum naming naming, int *status)
         return NULL;
       if (length > 0)
         {
-          result = tag_resolve (list, length, naming);
+          result = tag_resolve (list, length, tag_hash (list, length), naming);
           if (result.catalog != NULL)
             return result.catalog;
           if (result.status == WTISD_ENOMEM || result.status == WTISD_EICU)
