@@ -202,40 +202,64 @@ thread_run (void *arg)
   return NULL;
 }
 
-/* Calls per microsecond of FN on THREADS threads together (median).  */
+/* Calls per microsecond of FN, ITERATIONS on each of THREADS threads
+   together, in one run.  */
 static double
-throughput (bench_fn *fn, long iterations, int threads)
+run_threads (bench_fn *fn, long iterations, int threads)
 {
-  double samples[PAIRS];
+  pthread_t ids[8];
+  pthread_barrier_t start;
+  struct thread_job job = { fn, iterations, &start };
+  double begin, calls_per_us;
+
+  pthread_barrier_init (&start, NULL, (unsigned)threads + 1);
+  for (int t = 0; t < threads; t++)
+    pthread_create (&ids[t], NULL, thread_run, &job);
+  begin = now_ns ();
+  pthread_barrier_wait (&start);
+  for (int t = 0; t < threads; t++)
+    pthread_join (ids[t], NULL);
+  calls_per_us = (double)iterations * threads / (now_ns () - begin) * 1e3;
+  pthread_barrier_destroy (&start);
+  return calls_per_us;
+}
+
+/* FN's calls per µs on one thread and on two, in PAIRS interleaved
+   pairs that alternate which goes first, as time_pairs does: medians,
+   and the median of the pairs' ratios.  */
+struct scaling
+{
+  double one, two, ratio;
+};
+
+static struct scaling
+throughput (bench_fn *fn, long iterations)
+{
+  double one[PAIRS], two[PAIRS], ratio[PAIRS];
+  struct scaling result;
 
   fn (iterations / 10);
   for (int r = 0; r < PAIRS; r++)
     {
-      pthread_t ids[8];
-      pthread_barrier_t start;
-      struct thread_job job = { fn, iterations, &start };
-      double begin;
-
-      pthread_barrier_init (&start, NULL, (unsigned)threads + 1);
-      for (int t = 0; t < threads; t++)
-        pthread_create (&ids[t], NULL, thread_run, &job);
-      begin = now_ns ();
-      pthread_barrier_wait (&start);
-      for (int t = 0; t < threads; t++)
-        pthread_join (ids[t], NULL);
-      samples[r] = (double)iterations * threads / (now_ns () - begin) * 1e3;
-      pthread_barrier_destroy (&start);
+      if (r % 2 == 0)
+        one[r] = run_threads (fn, iterations, 1),
+        two[r] = run_threads (fn, iterations, 2);
+      else
+        two[r] = run_threads (fn, iterations, 2),
+        one[r] = run_threads (fn, iterations, 1);
+      ratio[r] = two[r] / one[r];
     }
-  return median (samples, PAIRS);
+  result.one = median (one, PAIRS);
+  result.two = median (two, PAIRS);
+  result.ratio = median (ratio, PAIRS);
+  return result;
 }
 
 static void
 lookups_report (void)
 {
-  double text1 = throughput (bench_text, 1000000, 1);
-  double text2 = throughput (bench_text, 1000000, 2);
-  double in1 = throughput (bench_text_in, 2000000, 1);
-  double in2 = throughput (bench_text_in, 2000000, 2);
+  struct scaling text = throughput (bench_text, 1000000);
+  struct scaling in = throughput (bench_text_in, 2000000);
 
   table_head ("Lookups of paragraph 3 in French (baseline: raw dcgettext)");
   pair_row ("wtisd_text", time_pairs (bench_dcgettext, bench_text), "≤ 1.2×");
@@ -246,7 +270,7 @@ lookups_report (void)
   printf ("\nTwo threads, calls per µs of both together: wtisd_text %.1f "
           "(one thread: %.1f, %.2f×); wtisd_text_in %.1f (one thread: %.1f, "
           "%.2f×; target ≥ 1.8×).\n",
-          text2, text1, text2 / text1, in2, in1, in2 / in1);
+          text.two, text.one, text.ratio, in.two, in.one, in.ratio);
 }
 
 /* ------------------------------------------------------------------ */
