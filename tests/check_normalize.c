@@ -487,8 +487,10 @@ normalize_suite (void)
   tcase_add_loop_test (tcase, test_stream_safe_limit_exact, 0, 17);
   tcase_set_timeout (tcase, 10);
   suite_add_tcase (suite, tcase);
-  /* Half a million normalizations: seconds, minutes under sanitizers.  */
+  /* A million normalizations: seconds, minutes under sanitizers, too
+     long under valgrind (make check-valgrind leaves out the "slow").  */
   tcase = tcase_create ("against ICU");
+  tcase_set_tags (tcase, "slow");
   tcase_add_test (tcase, test_simple_nfc_matches_icu);
   tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
