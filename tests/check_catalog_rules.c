@@ -145,13 +145,21 @@ rule_directory (const struct rule *rule, char *dir, size_t size)
 {
   char path[4200];
 
-  snprintf (dir, size, "%s/%s", base, rule->name);
+  /* A name cut short would be another directory: none is.  */
+  ck_assert_uint_lt ((size_t)snprintf (dir, size, "%s/%s", base, rule->name),
+                     size);
   ck_assert_int_eq (mkdir (dir, 0700), 0);
-  snprintf (path, sizeof path, "%s/fr", dir);
+  ck_assert_uint_lt ((size_t)snprintf (path, sizeof path, "%s/fr", dir),
+                     sizeof path);
   ck_assert_int_eq (mkdir (path, 0700), 0);
-  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES", dir);
+  ck_assert_uint_lt (
+      (size_t)snprintf (path, sizeof path, "%s/fr/LC_MESSAGES", dir),
+      sizeof path);
   ck_assert_int_eq (mkdir (path, 0700), 0);
-  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES/%s.mo", dir, PACKAGE);
+  ck_assert_uint_lt ((size_t)snprintf (path, sizeof path,
+                                       "%s/fr/LC_MESSAGES/%s.mo", dir,
+                                       PACKAGE),
+                     sizeof path);
   mo_write (path, rule->charset, rule->msgid, rule->msgstr);
 }
 

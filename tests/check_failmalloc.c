@@ -45,7 +45,7 @@ END_TEST
 
 /* A scenario of three allocations that handles each failure.  */
 static int
-three_allocations (void *data)
+three_allocations (const void *data)
 {
   int i, ok = 1;
 
@@ -61,7 +61,7 @@ three_allocations (void *data)
 
 /* The same, under a failure: a NULL is handled, and reported as such.  */
 static int
-three_allocations_survive (void *data)
+three_allocations_survive (const void *data)
 {
   three_allocations (data);
   return 0;
@@ -80,7 +80,7 @@ END_TEST
 static int cache_state; /* 0 unset, 1 good, -1 failed */
 
 static int
-cached_init (void *data)
+cached_init (const void *data)
 {
   (void)data;
   if (cache_state == 0)
@@ -99,7 +99,7 @@ START_TEST (test_each_catches_a_remembered_failure)
 END_TEST
 
 static int
-always_right (void *data)
+always_right (const void *data)
 {
   (void)data;
   return 0;
@@ -107,7 +107,7 @@ always_right (void *data)
 
 /* An attempt that passes a failure off as a success.  */
 static int
-wrong_under_failure (void *data)
+wrong_under_failure (const void *data)
 {
   (void)data;
   kept = malloc (8);

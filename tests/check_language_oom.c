@@ -32,7 +32,7 @@ struct scenario
 };
 
 static int
-text_in_attempt (void *data)
+text_in_attempt (const void *data)
 {
   const char *t = wtisd_text_in ("fr-CA", WTISD_TITLE);
 
@@ -41,7 +41,7 @@ text_in_attempt (void *data)
 }
 
 static int
-text_in_check (void *data)
+text_in_check (const void *data)
 {
   const char *t = wtisd_text_in ("fr-CA", WTISD_TITLE);
 
@@ -50,7 +50,7 @@ text_in_check (void *data)
 }
 
 static int
-language_check_attempt (void *data)
+language_check_attempt (const void *data)
 {
   int status = wtisd_language_check ("fr_FR.UTF-8");
 
@@ -59,7 +59,7 @@ language_check_attempt (void *data)
 }
 
 static int
-language_check_check (void *data)
+language_check_check (const void *data)
 {
   (void)data;
   return wtisd_language_check ("fr_FR.UTF-8") != WTISD_OK;
@@ -67,7 +67,7 @@ language_check_check (void *data)
 
 /* The process's language: LANGUAGE=qaa:fr in C.UTF-8 (set by main).  */
 static int
-text_attempt (void *data)
+text_attempt (const void *data)
 {
   const char *t = wtisd_text (WTISD_TITLE);
 
@@ -76,7 +76,7 @@ text_attempt (void *data)
 }
 
 static int
-text_check (void *data)
+text_check (const void *data)
 {
   const char *t = wtisd_text (WTISD_TITLE);
 
@@ -85,7 +85,7 @@ text_check (void *data)
 }
 
 static int
-environment_attempt (void *data)
+environment_attempt (const void *data)
 {
   const char *l = wtisd_environment_language ();
 
@@ -94,7 +94,7 @@ environment_attempt (void *data)
 }
 
 static int
-environment_check (void *data)
+environment_check (const void *data)
 {
   const char *l = wtisd_environment_language ();
 
@@ -105,7 +105,7 @@ environment_check (void *data)
 /* The search path WTISD_LOCALEDIR gives: never the configured directory
    alone, as if the variable were not set.  */
 static int
-localedir_attempt (void *data)
+localedir_attempt (const void *data)
 {
   const char *dir = wtisd_localedir ();
 
@@ -114,7 +114,7 @@ localedir_attempt (void *data)
 }
 
 static int
-localedir_check (void *data)
+localedir_check (const void *data)
 {
   const char *dir = wtisd_localedir ();
 
@@ -137,7 +137,7 @@ languages_count (void)
 static int expected_languages;
 
 static int
-languages_attempt (void *data)
+languages_attempt (const void *data)
 {
   int n = languages_count ();
 
@@ -146,14 +146,14 @@ languages_attempt (void *data)
 }
 
 static int
-languages_check (void *data)
+languages_check (const void *data)
 {
   (void)data;
   return languages_count () != expected_languages;
 }
 
 static int
-translate_attempt (void *data)
+translate_attempt (const void *data)
 {
   const char *t = wtisd_translate ("fr", "Source: %s\n");
 
@@ -162,7 +162,7 @@ translate_attempt (void *data)
 }
 
 static int
-translate_check (void *data)
+translate_check (const void *data)
 {
   const char *t = wtisd_translate ("fr", "Source: %s\n");
 

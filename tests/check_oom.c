@@ -41,7 +41,8 @@ normalize_nfkd (const char *in, char *out, size_t size)
 /* Expected values: UAX #15 and UTS #46 (the source site's name).  */
 static const struct buffer_case buffer_cases[] = {
   { "NFC of ASCII", normalize_nfc, "hello", "hello" },
-  { "NFC of e + acute", normalize_nfc, "e\xcc\x81t\xc3\xa9", "\xc3\xa9t\xc3\xa9" },
+  { "NFC of e + acute", normalize_nfc, "e\xcc\x81t\xc3\xa9",
+    "\xc3\xa9t\xc3\xa9" },
   { "NFKD of fi", normalize_nfkd, "\xef\xac\x81", "fi" },
   { "to ASCII", wtisd_domain_to_ascii,
     "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8."
@@ -53,13 +54,12 @@ static const struct buffer_case buffer_cases[] = {
   { "display", wtisd_domain_display, "xn--b1akbcqh2a7i.xn--90ais",
     "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8."
     "\xd0\xb1\xd0\xb5\xd0\xbb" },
-  { "display of ASCII", wtisd_domain_display, "example.com",
-    "example.com" },
+  { "display of ASCII", wtisd_domain_display, "example.com", "example.com" },
 };
 
 /* Under a failure: the right answer, or WTISD_ENOMEM with OUT empty.  */
 static int
-buffer_attempt (void *data)
+buffer_attempt (const void *data)
 {
   const struct buffer_case *c = data;
   char out[128] = "x";
@@ -71,7 +71,7 @@ buffer_attempt (void *data)
 }
 
 static int
-buffer_check (void *data)
+buffer_check (const void *data)
 {
   const struct buffer_case *c = data;
   char out[128];
@@ -85,11 +85,12 @@ START_TEST (test_buffer_functions_survive_each_failed_allocation)
   const struct buffer_case *c = &buffer_cases[_i];
   long n;
 
-  n = failmalloc_each (buffer_attempt, buffer_check, (void *)c,
-                       MAX_ALLOCATIONS);
+  n = failmalloc_each (buffer_attempt, buffer_check, c, MAX_ALLOCATIONS);
 
-  ck_assert_msg (n > 0, "%s: wrong after allocation %ld failed (0: more "
-                 "than %d allocations)", c->name, -n, MAX_ALLOCATIONS);
+  ck_assert_msg (n > 0,
+                 "%s: wrong after allocation %ld failed (0: more "
+                 "than %d allocations)",
+                 c->name, -n, MAX_ALLOCATIONS);
 }
 END_TEST
 
@@ -98,7 +99,7 @@ static const char *const negotiation_header
     = "fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5";
 
 static int
-negotiate_attempt (void *data)
+negotiate_attempt (const void *data)
 {
   const char *best = wtisd_negotiate (data);
 
@@ -107,7 +108,7 @@ negotiate_attempt (void *data)
 }
 
 static int
-negotiate_check (void *data)
+negotiate_check (const void *data)
 {
   return strcmp (wtisd_negotiate (data), "fr") != 0;
 }
@@ -121,8 +122,8 @@ START_TEST (test_negotiate_survives_each_failed_allocation)
      it and walk negotiate.c's allocations (its keys, ICU's likely
      subtags).  */
   ck_assert_ptr_nonnull (wtisd_languages ());
-  n = failmalloc_each (negotiate_attempt, negotiate_check,
-                            (void *)negotiation_header, MAX_ALLOCATIONS);
+  n = failmalloc_each (negotiate_attempt, negotiate_check, negotiation_header,
+                       MAX_ALLOCATIONS);
 
   ck_assert_msg (n > 0, "wrong after allocation %ld failed", -n);
 }
@@ -137,8 +138,8 @@ main (void)
   /* A fresh process per failed allocation: slow under valgrind.  */
   tcase_set_timeout (tcase, 600);
   tcase_add_loop_test (tcase,
-                       test_buffer_functions_survive_each_failed_allocation,
-                       0, sizeof buffer_cases / sizeof buffer_cases[0]);
+                       test_buffer_functions_survive_each_failed_allocation, 0,
+                       sizeof buffer_cases / sizeof buffer_cases[0]);
   tcase_add_test (tcase, test_negotiate_survives_each_failed_allocation);
   suite_add_tcase (suite, tcase);
   return testutil_run (suite);

@@ -35,7 +35,7 @@ static void (*next_free) (void *);
 
 /* dlsym may allocate while the next functions are being looked up; those
    few bytes come from here and are never freed.  */
-static _Alignas (16) char bootstrap[4096];
+static _Alignas(16) char bootstrap[4096];
 static size_t bootstrap_used;
 static _Thread_local int resolving;
 
@@ -43,9 +43,9 @@ NOT_INSTRUMENTED static void
 resolve (void)
 {
   resolving = 1;
-  next_malloc = (void *(*) (size_t))dlsym (RTLD_NEXT, "malloc");
-  next_calloc = (void *(*) (size_t, size_t))dlsym (RTLD_NEXT, "calloc");
-  next_realloc = (void *(*) (void *, size_t))dlsym (RTLD_NEXT, "realloc");
+  next_malloc = (void *(*)(size_t))dlsym (RTLD_NEXT, "malloc");
+  next_calloc = (void *(*)(size_t, size_t))dlsym (RTLD_NEXT, "calloc");
+  next_realloc = (void *(*)(void *, size_t))dlsym (RTLD_NEXT, "realloc");
   next_free = (void (*) (void *))dlsym (RTLD_NEXT, "free");
   resolving = 0;
 }
@@ -157,7 +157,7 @@ enum
 
 static void
 child_run (failmalloc_scenario *attempt, failmalloc_scenario *check,
-           void *data, unsigned long n)
+           const void *data, unsigned long n)
 {
   int failed, acceptable;
 
@@ -171,7 +171,7 @@ child_run (failmalloc_scenario *attempt, failmalloc_scenario *check,
 
 long
 failmalloc_each (failmalloc_scenario *attempt, failmalloc_scenario *check,
-                 void *data, unsigned long max)
+                 const void *data, unsigned long max)
 {
   const char *stride_text = getenv ("FAILMALLOC_STRIDE");
   unsigned long n, stride = 1;

@@ -28,7 +28,7 @@ int failmalloc_disarm (void);
 
 /* One run of the code under test: returns 0 when its result is right.
    DATA is the driver's.  */
-typedef int failmalloc_scenario (void *data);
+typedef int failmalloc_scenario (const void *data);
 
 /* The driver.  For N = 1, 2, ... runs ATTEMPT with its Nth allocation
    failing, then CHECK with memory available.  ATTEMPT must not crash and
@@ -45,6 +45,6 @@ typedef int failmalloc_scenario (void *data);
    FAILMALLOC_STRIDE=K in the environment, N goes 1, 1 + K, 1 + 2K, ...:
    a sample, for runs under valgrind, where each child is slow.  */
 long failmalloc_each (failmalloc_scenario *attempt, failmalloc_scenario *check,
-                      void *data, unsigned long max);
+                      const void *data, unsigned long max);
 
 #endif /* WTISD_FAILMALLOC_H */
