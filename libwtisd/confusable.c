@@ -162,30 +162,18 @@ has_invisible_repeat (const UChar *text, int32_t length)
   struct utf16_buffer decomposed;
   UChar32 marks_stack[64], *marks = marks_stack;
   size_t count = 0;
-  int32_t i = 0, nfd_length = 0;
-  int repeat = 0;
+  int32_t i = 0, nfd_length;
+  int repeat;
 
   decomposed.chars = decomposed.stack;
-  if (U_SUCCESS (code))
-    nfd_length = unorm2_normalize (nfd, text, length, decomposed.chars,
-                                   UTF16_STACK_CHARS, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
-    {
-      code = U_ZERO_ERROR;
-      decomposed.chars = malloc ((size_t)nfd_length * sizeof (UChar));
-      if (decomposed.chars == NULL)
-        {
-          decomposed.chars = decomposed.stack;
-          return WTISD_ENOMEM;
-        }
-      unorm2_normalize (nfd, text, length, decomposed.chars, nfd_length,
-                        &code);
-    }
-  if (U_FAILURE (code))
-    repeat = status_from_icu (code);
+  decomposed.length = 0;
+  repeat = U_SUCCESS (code) ? utf16_normalize (nfd, text, length, &decomposed)
+                            : status_from_icu (code);
+  nfd_length = decomposed.length;
   /* A run holds at most a mark per code unit.  */
-  else if ((size_t)nfd_length > sizeof marks_stack / sizeof *marks_stack
-           && (marks = malloc ((size_t)nfd_length * sizeof *marks)) == NULL)
+  if (repeat == 0
+      && (size_t)nfd_length > sizeof marks_stack / sizeof *marks_stack
+      && (marks = malloc ((size_t)nfd_length * sizeof *marks)) == NULL)
     repeat = WTISD_ENOMEM;
   while (repeat == 0 && i < nfd_length)
     {

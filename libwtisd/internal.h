@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <unicode/unorm2.h>
 #include <unicode/utypes.h>
 
 #include "wtisd.h"
@@ -40,6 +41,7 @@
 #define result_from_utf8 _wtisd_result_from_utf8
 #define status_from_icu _wtisd_status_from_icu
 #define utf16_buffer_free _wtisd_utf16_buffer_free
+#define utf16_normalize _wtisd_utf16_normalize
 #define utf16_from_utf8 _wtisd_utf16_from_utf8
 #define utf8_check _wtisd_utf8_check
 #define utf8_is_ascii _wtisd_utf8_is_ascii
@@ -175,6 +177,11 @@ struct utf16_buffer
 int utf16_from_utf8 (struct utf16_buffer *buffer, const char *s,
                      size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
+
+/* normalize.c: normalizes the LENGTH code units at TEXT into RESULT (free
+   it with utf16_buffer_free either way).  WTISD_OK or a status.  */
+int utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
+                     int32_t length, struct utf16_buffer *result);
 
 /* confusable.c: whether LABEL, LENGTH bytes of a domain name's Unicode
    form (valid UTF-8), could mislead a reader: scripts mixed beyond UTS

@@ -264,27 +264,24 @@ language_entry_compare (const void *a, const void *b)
 }
 
 /* Fills CACHE's index from its keys: each language once, with the first
-   of its keys.  0, or -1 out of memory.  */
+   of its keys (the list is sorted, so a language's keys are together).
+   0, or -1 out of memory.  */
 static int
 language_index_build (struct negotiation_cache *cache)
 {
-  size_t i, j;
+  size_t i;
 
   cache->index = malloc ((cache->count + 1) * sizeof *cache->index);
   if (cache->index == NULL)
     return -1;
   cache->language_count = 0;
   for (i = 0; i < cache->count; i++)
-    {
-      uint32_t language = language_number (cache->keys[i].language);
-
-      for (j = 0; j < cache->language_count; j++)
-        if (cache->index[j].language == language)
-          break;
-      if (j == cache->language_count)
-        cache->index[cache->language_count++]
-            = (struct language_entry){ language, (uint32_t)i };
-    }
+    if (i == 0
+        || memcmp (cache->keys[i].language, cache->keys[i - 1].language, 4)
+               != 0)
+      cache->index[cache->language_count++]
+          = (struct language_entry){ language_number (cache->keys[i].language),
+                                     (uint32_t)i };
   qsort (cache->index, cache->language_count, sizeof *cache->index,
          language_entry_compare);
   return 0;

@@ -221,44 +221,56 @@ stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
   return 0;
 }
 
-/* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.
-   The result goes on the stack when short, else into a heap buffer
-   sized for the common case; a form that grows the text more (NFD of
-   Hangul) takes a second, exact run.  */
+/* Normalizes the LENGTH code units at TEXT into RESULT (free it with
+   utf16_buffer_free either way): on the stack when short, else into a
+   heap buffer sized for the common case; a form that grows the text more
+   (NFD of Hangul) takes a second, exact run.  WTISD_OK or a status.  */
+int
+utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
+                 int32_t length, struct utf16_buffer *result)
+{
+  int32_t capacity = length + length / 2 + 16;
+  UErrorCode code = U_ZERO_ERROR;
+
+  result->chars = result->stack;
+  result->length = 0;
+  if (capacity > UTF16_STACK_CHARS)
+    result->chars = malloc ((size_t)capacity * sizeof (UChar));
+  else
+    capacity = UTF16_STACK_CHARS;
+  if (result->chars != NULL)
+    result->length = unorm2_normalize (normalizer, text, length, result->chars,
+                                       capacity, &code);
+  if (code == U_BUFFER_OVERFLOW_ERROR)
+    {
+      capacity = result->length + 1;
+      utf16_buffer_free (result);
+      code = U_ZERO_ERROR;
+      result->chars = malloc ((size_t)capacity * sizeof (UChar));
+      if (result->chars != NULL)
+        result->length = unorm2_normalize (normalizer, text, length,
+                                           result->chars, capacity, &code);
+    }
+  if (result->chars == NULL)
+    {
+      result->chars = result->stack;
+      result->length = 0;
+      return WTISD_ENOMEM;
+    }
+  return U_FAILURE (code) ? status_from_icu (code) : WTISD_OK;
+}
+
+/* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.  */
 static int
 normalize_utf16 (const UNormalizer2 *normalizer,
                  const struct utf16_buffer *text, char *out, size_t outsize)
 {
-  int32_t capacity = text->length + text->length / 2 + 16, length = 0;
   struct utf16_buffer result;
-  UErrorCode code = U_ZERO_ERROR;
-  int status;
+  int status
+      = utf16_normalize (normalizer, text->chars, text->length, &result);
 
-  result.chars = result.stack;
-  if (capacity > UTF16_STACK_CHARS)
-    result.chars = malloc ((size_t)capacity * sizeof (UChar));
-  else
-    capacity = UTF16_STACK_CHARS;
-  if (result.chars != NULL)
-    length = unorm2_normalize (normalizer, text->chars, text->length,
-                               result.chars, capacity, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
-    {
-      utf16_buffer_free (&result);
-      code = U_ZERO_ERROR;
-      result.chars = malloc (((size_t)length + 1) * sizeof (UChar));
-      if (result.chars != NULL)
-        length = unorm2_normalize (normalizer, text->chars, text->length,
-                                   result.chars, length + 1, &code);
-    }
-  if (result.chars == NULL)
-    {
-      result.chars = result.stack;
-      return WTISD_ENOMEM;
-    }
-  status = U_FAILURE (code)
-               ? status_from_icu (code)
-               : result_from_utf16 (result.chars, length, out, outsize);
+  if (status == WTISD_OK)
+    status = result_from_utf16 (result.chars, result.length, out, outsize);
   utf16_buffer_free (&result);
   return status;
 }

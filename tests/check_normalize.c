@@ -170,6 +170,22 @@ START_TEST (test_one_mebibyte)
 }
 END_TEST
 
+/* 'a' and then UNIT, COUNT times: a run of marks longer than any text
+   has.  */
+static char *
+a_then_repeated (const char *unit, size_t count)
+{
+  size_t length = strlen (unit);
+  char *text = malloc (1 + count * length + 1);
+
+  ck_assert_ptr_nonnull (text);
+  text[0] = 'a';
+  for (size_t i = 0; i < count; i++)
+    memcpy (text + 1 + i * length, unit, length);
+  text[1 + count * length] = '\0';
+  return text;
+}
+
 /* Runs of combining marks out of canonical order: an 'a', then U+0F71
    U+0F72 U+0F74 (classes 129, 130, 132) 100,000 times, 900 kB.  UAX #15's
    stream-safe limit cuts a run after every 30 non-starters with U+034F
@@ -184,16 +200,13 @@ START_TEST (test_combining_runs_are_stream_safe)
   const size_t runs = MARK_TRIPLES * 3 / 30;
   const size_t run_bytes = 30 * 3,
                expected_length = 1 + runs * run_bytes + (runs - 1) * 2;
-  char *text = malloc (1 + MARK_TRIPLES * 9 + 1), *out, *p;
-  size_t i, run;
+  /* Tibetan marks are three bytes: E0 BD B1, E0 BD B2, E0 BD B4.  */
+  char *text
+      = a_then_repeated ("\xe0\xbd\xb1\xe0\xbd\xb2\xe0\xbd\xb4", MARK_TRIPLES),
+      *out, *p;
+  size_t run;
   int j;
 
-  /* Tibetan marks are three bytes: E0 BD B1, E0 BD B2, E0 BD B4.  */
-  ck_assert_ptr_nonnull (text);
-  text[0] = 'a';
-  for (i = 0; i < MARK_TRIPLES; i++)
-    memcpy (text + 1 + 9 * i, "\xe0\xbd\xb1\xe0\xbd\xb2\xe0\xbd\xb4", 9);
-  text[1 + MARK_TRIPLES * 9] = '\0';
   out = malloc (expected_length + 1);
   ck_assert_ptr_nonnull (out);
   ck_assert_int_eq (wtisd_normalize (text, (wtisd_normalization)_i, out,
@@ -232,14 +245,9 @@ START_TEST (test_unordered_runs_take_linear_time)
 {
   const size_t expected_length
       = 1 + MARK_PAIRS * 4 + (MARK_PAIRS * 2 / 30) * 2;
-  char *text = malloc (1 + MARK_PAIRS * 4 + 1), *out;
+  char *text = a_then_repeated ("\xcc\x81\xcc\xa3", MARK_PAIRS), *out;
   size_t i;
 
-  ck_assert_ptr_nonnull (text);
-  text[0] = 'a';
-  for (i = 0; i < MARK_PAIRS; i++)
-    memcpy (text + 1 + 4 * i, "\xcc\x81\xcc\xa3", 4);
-  text[1 + MARK_PAIRS * 4] = '\0';
   out = malloc (expected_length + 1);
   ck_assert_ptr_nonnull (out);
   ck_assert_int_eq (wtisd_normalize (text, (wtisd_normalization)_i, out,
@@ -299,14 +307,8 @@ START_TEST (test_decomposing_starters_count_as_non_starters)
         continue;
       found++;
       unit_length = (size_t)conformance_put_utf8 ((unsigned long)c, unit);
-      memcpy (unit + unit_length, "\xcc\x81", 2); /* U+0301 */
-      unit_length += 2;
-      text = malloc (1 + REPEATS * unit_length + 1);
-      ck_assert_ptr_nonnull (text);
-      text[0] = 'a';
-      for (i = 0; i < REPEATS; i++)
-        memcpy (text + 1 + (size_t)i * unit_length, unit, unit_length);
-      text[1 + REPEATS * unit_length] = '\0';
+      strcpy (unit + unit_length, "\xcc\x81"); /* U+0301 */
+      text = a_then_repeated (unit, REPEATS);
       size = (size_t)wtisd_normalize (text, (wtisd_normalization)_i, NULL, 0)
              + 1;
       ck_assert_int_gt ((int)size, 1);
