@@ -303,7 +303,7 @@ domain_misleads (const char *domain, size_t length)
     {
       const char *dot = memchr (label, '.', (size_t)(end - label));
       const char *label_end = dot != NULL ? dot : end;
-      int misleads = label_misleads (label, (int32_t)(label_end - label));
+      int misleads = spoof_label_misleads (label, (int32_t)(label_end - label));
 
       if (misleads != 0)
         return misleads;

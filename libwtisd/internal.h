@@ -26,7 +26,6 @@
 #define catalog_load _wtisd_catalog_load
 #define catalog_parse _wtisd_catalog_parse
 #define catalog_translate _wtisd_catalog_translate
-#define label_misleads _wtisd_label_misleads
 #define language_candidates _wtisd_language_candidates
 #define language_describe _wtisd_language_describe
 #define language_display_name _wtisd_language_display_name
@@ -39,6 +38,7 @@
 #define result_checked _wtisd_result_checked
 #define result_from_utf16 _wtisd_result_from_utf16
 #define result_from_utf8 _wtisd_result_from_utf8
+#define spoof_label_misleads _wtisd_spoof_label_misleads
 #define status_from_icu _wtisd_status_from_icu
 #define utf16_buffer_free _wtisd_utf16_buffer_free
 #define utf16_normalize _wtisd_utf16_normalize
@@ -183,11 +183,12 @@ void utf16_buffer_free (struct utf16_buffer *buffer);
 int utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
                      int32_t length, struct utf16_buffer *result);
 
-/* confusable.c: whether LABEL, LENGTH bytes of a domain name's Unicode
-   form (valid UTF-8), could mislead a reader: scripts mixed beyond UTS
-   #39's "highly restrictive" level, a nonspacing mark repeated, or a
-   confusable skeleton that is plain ASCII.  1, 0 or a status.  */
-int label_misleads (const char *label, int32_t length);
+/* spoof.c: whether LABEL, LENGTH bytes of a domain name's Unicode form
+   (valid UTF-8), could mislead a reader, as ICU's spoof checker finds:
+   a character outside UTS #39's identifier profile, scripts mixed
+   beyond its "highly restrictive" level, a nonspacing mark repeated, or
+   a confusable skeleton that is plain ASCII.  1, 0 or a status.  */
+int spoof_label_misleads (const char *label, int32_t length);
 
 /* buffer.c: the buffer protocol of the public API (see wtisd.h): each returns
    the result's length in bytes and writes it to OUT, NUL-terminated, only when

@@ -44,24 +44,15 @@ is_alnum (char c)
   return is_alpha (c) || is_digit (c);
 }
 
-/* Copies LENGTH bytes of S into OUT, lower case, or upper case, or
-   title case (the first letter upper).  */
-enum letter_case
-{
-  CASE_LOWER,
-  CASE_UPPER,
-  CASE_TITLE
-};
-
+/* Copies LENGTH bytes of S into OUT, in upper case or in lower case.  */
 static void
-copy_case (char *out, const char *s, size_t length, enum letter_case how)
+copy_case (char *out, const char *s, size_t length, int upper)
 {
   size_t i;
 
   for (i = 0; i < length; i++)
     {
       char c = s[i];
-      int upper = how == CASE_UPPER || (how == CASE_TITLE && i == 0);
 
       if (upper && c >= 'a' && c <= 'z')
         c = (char)(c - 'a' + 'A');
@@ -95,14 +86,14 @@ tag_parse_posix (const char *s, struct language_tag *tag)
 
   if (n < 2 || n > 3)
     return -1;
-  copy_case (tag->language, s, n, CASE_LOWER);
+  copy_case (tag->language, s, n, 0);
   s += n;
   if (*s == '_')
     {
       n = strcspn (++s, ".@");
       if (!is_region (s, n))
         return -1;
-      copy_case (tag->region, s, n, CASE_UPPER);
+      copy_case (tag->region, s, n, 1);
       s += n;
     }
   if (*s == '.')
@@ -121,28 +112,30 @@ tag_parse_posix (const char *s, struct language_tag *tag)
       n = strlen (++s);
       if (n == 0 || n >= sizeof tag->modifier || !all_of (s, n, is_alnum))
         return -1;
-      copy_case (tag->modifier, s, n, CASE_LOWER);
+      copy_case (tag->modifier, s, n, 0);
       s += n;
     }
   return *s == '\0' ? 0 : -1;
 }
 
-/* ICU sets up its tag parser's and locale names' data once and
-   remembers a failure for the life of the process: done with the
-   library's loading, as normalize.c and negotiate.c do theirs, so that a
-   lack of memory later is a passing failure.  */
-__attribute__ ((constructor)) static void
-tag_data_preload (void)
+/* Replaces LANGUAGE, a language subtag, by its preferred value in the
+   IANA registry, as ICU writes it in a canonical tag: the deprecated
+   iw, in, ji and mo are he, id, yi and ro.  */
+static void
+language_canonicalize (char language[9], UErrorCode *code)
 {
-  UErrorCode code = U_ZERO_ERROR;
-  char id[ULOC_FULLNAME_CAPACITY], tag[ULOC_FULLNAME_CAPACITY];
-  UChar name[64];
-  int32_t parsed;
+  char canonical[ULOC_FULLNAME_CAPACITY];
+  size_t length;
 
-  uloc_forLanguageTag ("sr-Latn-RS-x-private", id, sizeof id, &parsed, &code);
-  uloc_toLanguageTag ("sr_Latn_RS", tag, sizeof tag, 1, &code);
-  uloc_getDisplayName ("fr", "fr", name, 64, &code);
-  uloc_isRightToLeft ("ar");
+  if (U_FAILURE (*code) || *language == '\0')
+    return;
+  uloc_toLanguageTag (language, canonical, sizeof canonical, 0, code);
+  length = strcspn (canonical, "-");
+  if (U_SUCCESS (*code) && length > 0 && length < 9)
+    {
+      memcpy (language, canonical, length);
+      language[length] = '\0';
+    }
 }
 
 /* BCP 47 (RFC 5646), by ICU: every well-formed tag, grandfathered ones
@@ -162,6 +155,7 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
       || parsed != (int32_t)length)
     return WTISD_EINVAL;
   uloc_getLanguage (id, tag->language, sizeof tag->language, &code);
+  language_canonicalize (tag->language, &code);
   uloc_getScript (id, tag->script, sizeof tag->script, &code);
   uloc_getCountry (id, tag->region, sizeof tag->region, &code);
   if (code == U_MEMORY_ALLOCATION_ERROR)
@@ -171,42 +165,6 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
   /* ICU writes "und" as "": private use ("x-foo") and "und" have no
      catalog.  */
   return WTISD_OK;
-}
-
-/* The shape of nearly every tag that programs and browsers send: a
-   language of two letters, then perhaps a script, then perhaps a region
-   ("fr", "fr-CH", "zh-Hant-TW", "es-419").  ICU changes nothing in such a
-   tag but the case of its letters (none is among its legacy tags, and it
-   renames no language of two letters: check_language_tag compares the
-   two), so it is parsed here, without ICU's cost and allocations.  0
-   when S is of another shape.  */
-static int
-tag_parse_simple (const char *s, size_t length, struct language_tag *tag)
-{
-  const char *subtag = s, *end = s + length;
-  struct language_tag simple = { 0 };
-  size_t n = strcspn (subtag, "-");
-
-  if (n != 2 || !all_of (subtag, n, is_alpha))
-    return 0;
-  copy_case (simple.language, subtag, n, CASE_LOWER);
-  subtag += n + (subtag[n] == '-');
-  n = strcspn (subtag, "-");
-  if (n == 4 && all_of (subtag, n, is_alpha))
-    {
-      copy_case (simple.script, subtag, n, CASE_TITLE);
-      subtag += n + (subtag[n] == '-');
-      n = strcspn (subtag, "-");
-    }
-  if (n > 0 && is_region (subtag, n))
-    {
-      copy_case (simple.region, subtag, n, CASE_UPPER);
-      subtag += n + (subtag[n] == '-');
-    }
-  if (subtag != end || end[-1] == '-')
-    return 0;
-  *tag = simple;
-  return 1;
 }
 
 int
@@ -227,8 +185,6 @@ language_tag_parse (const char *s, size_t length, struct language_tag *tag)
     }
   if (strpbrk (s, "_.@") != NULL)
     return tag_parse_posix (s, tag) == 0 ? WTISD_OK : WTISD_EINVAL;
-  if (tag_parse_simple (s, length, tag))
-    return WTISD_OK;
   return tag_parse_bcp47 (s, length, tag);
 }
 
@@ -274,6 +230,24 @@ candidates_chinese (const struct language_tag *tag,
     snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_TW");
   snprintf (names[count++], LANGUAGE_NAME_MAX, "zh");
   return count;
+}
+
+/* Cantonese readers read written Chinese, in Traditional characters
+   unless the tag says otherwise: a yue catalog where there is one, else
+   Chinese as for zh-Hant-HK (Hong Kong's, then Taiwan's).  */
+static int
+candidates_cantonese (const struct language_tag *tag,
+                      char names[][LANGUAGE_NAME_MAX])
+{
+  struct language_tag chinese = *tag;
+
+  snprintf (names[0], LANGUAGE_NAME_MAX, "yue");
+  strcpy (chinese.language, "zh");
+  if (*chinese.script == '\0')
+    strcpy (chinese.script, "Hant");
+  if (*chinese.region == '\0')
+    strcpy (chinese.region, "HK");
+  return 1 + candidates_chinese (&chinese, names + 1);
 }
 
 /* TAG's script, given or implied by a POSIX modifier, or "".  */
@@ -335,6 +309,8 @@ language_candidates (const struct language_tag *tag, int gettext_names,
     return 0;
   if (strcmp (tag->language, "zh") == 0 && !gettext_names)
     return candidates_chinese (tag, names);
+  if (strcmp (tag->language, "yue") == 0 && !gettext_names)
+    return candidates_cantonese (tag, names);
   if (strcmp (tag->language, "pt") == 0 && !gettext_names
       && *tag->script == '\0' && *modifier == '\0')
     return candidates_portuguese (tag, names);

@@ -37,7 +37,7 @@ int utf8_check (const char *s, unsigned long n) { return s != 0 && n > 0; }
 int main (void) { return wtisd_text_in ("en", WTISD_TITLE) == 0 || !utf8_check ("a", 1); }
 EOC
   if ! $CC $CFLAGS -I"$top_builddir/libwtisd" $LDFLAGS -o "$workdir/clash" "$workdir/clash.c" \
-      "$static" $ICU_LIBS -lpthread 2> "$workdir/clash.err"; then
+      "$static" $ICU_I18N_LIBS $ICU_LIBS -lpthread 2> "$workdir/clash.err"; then
     fail "a program defining utf8_check does not link with libwtisd.a"
     cat "$workdir/clash.err" >&2
   fi
