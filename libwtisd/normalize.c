@@ -38,22 +38,6 @@ normalizer_get (wtisd_normalization form, UErrorCode *code)
   return NULL;
 }
 
-/* ICU loads its normalization data once and remembers a failure for the
-   life of the process (there is no retry short of u_cleanup, which a
-   library must not call): one failed allocation at the first
-   normalization would make every later one fail.  So the data is loaded
-   when the library is, before the program can run out of memory.  A
-   program that sets ICU's memory functions or data directory must do so
-   before it loads libwtisd.  */
-__attribute__ ((constructor)) static void
-normalizers_preload (void)
-{
-  UErrorCode code = U_ZERO_ERROR;
-
-  unorm2_getNFCInstance (&code);
-  unorm2_getNFKCInstance (&code); /* NFD and NFKD share their data.  */
-}
-
 /* UAX #15's stream-safe limit: ICU reorders a run of combining marks in
    time that grows with the square of its length, so a run of more than
    30 non-starters is cut by U+034F COMBINING GRAPHEME JOINER (a starter
@@ -304,124 +288,6 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   return status;
 }
 
-/* NFC in UTF-8, without ICU's conversions, of text where NFC has only
-   single marks to compose: characters that never interact with what
-   comes before them (every character below U+0300, and any other that
-   ICU says always has a boundary before it: NFC keeps them as they
-   are, when it says they are in NFC), each maybe followed by one combining
-   mark of U+0300..U+036F before the next such character or the end.  NFC makes
-   each character and mark their composite (ICU's unorm2_composePair, which
-   gives exactly the composites NFC makes).  Text in NFC and the NFD of French,
-   German, Polish or Russian text are such text.  Returns the length of
-   the NFC form, which it writes to OUT unless OUT is NULL (OUT may be
-   TEXT: the result is never longer than what it has read), and sets
-   *COMPOSED to whether it made any composite; or returns -1 when TEXT
-   is not such text, or is not UTF-8, or a character and mark have no
-   composite: ICU then does all of it.  check_normalize compares it with
-   ICU on every character below U+0300 and many others, with every
-   mark.  */
-static ptrdiff_t
-simple_nfc (const UNormalizer2 *nfc, const unsigned char *text, int32_t length,
-            unsigned char *out, int *composed)
-{
-  /* TEXT[COPIED..I) is still to be written, unchanged, at OUT + WRITTEN;
-     BASE, at TEXT[BASE_AT..], is the character before I when that is
-     one a mark may compose with.  */
-  int32_t i = 0, copied = 0, written = 0, base_at = -1;
-  UChar32 base = 0;
-
-  *composed = 0;
-  while (i < length)
-    {
-      int32_t start = i;
-      UChar32 c;
-
-      /* ASCII, eight bytes at a time where it can: nothing to do.  */
-      while (length - i >= 8)
-        {
-          uint64_t word;
-
-          memcpy (&word, text + i, 8);
-          if ((word & UINT64_C (0x8080808080808080)) != 0)
-            break;
-          i += 8;
-        }
-      while (i < length && text[i] < 0x80)
-        i++;
-      if (i > start)
-        base_at = i - 1, base = text[i - 1];
-      if (i == length)
-        break;
-      start = i;
-      U8_NEXT (text, i, length, c);
-      if (c < 0)
-        return -1;
-      if (c >= 0x300 && c <= 0x36f)
-        {
-          UChar32 composite;
-
-          if (base_at < 0
-              || (i < length && (text[i] == 0xcc || text[i] == 0xcd))
-              || (composite = unorm2_composePair (nfc, base, c)) < 0
-              /* Never longer than the two, or it could not be written
-                 in place.  */
-              || U8_LENGTH (composite) > i - base_at)
-            return -1;
-          if (out != NULL)
-            memmove (out + written, text + copied, (size_t)(base_at - copied));
-          written += base_at - copied;
-          if (out != NULL)
-            U8_APPEND_UNSAFE (out, written, composite);
-          else
-            written += U8_LENGTH (composite);
-          copied = i;
-          base_at = -1;
-          *composed = 1;
-        }
-      else if (c < 0x300
-               || (unorm2_hasBoundaryBefore (nfc, c)
-                   && u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK)
-                          == UNORM_YES))
-        base_at = start, base = c;
-      else
-        return -1;
-    }
-  if (out != NULL)
-    memmove (out + written, text + copied, (size_t)(length - copied));
-  return written + (length - copied);
-}
-
-/* wtisd_normalize to NFC by simple_nfc.  Returns 0 when that does not
-   apply, else 1 with the status in *STATUS.  */
-static int
-normalize_simple_nfc (const UNormalizer2 *nfc, const char *utf8, size_t length,
-                      char *out, size_t outsize, int *status)
-{
-  const unsigned char *text = (const unsigned char *)utf8;
-  int composed;
-  ptrdiff_t result = simple_nfc (nfc, text, (int32_t)length, NULL, &composed);
-
-  /* OUT may be the input itself, not a part of it that comes later.  */
-  if (result < 0
-      || (out != utf8 && out < utf8 + length && utf8 < out + outsize))
-    return 0;
-  if (!composed) /* Already NFC.  */
-    *status = result_from_utf8 (utf8, length, out, outsize);
-  else if ((size_t)result >= outsize)
-    {
-      if (outsize > 0)
-        out[0] = '\0';
-      *status = (int)result;
-    }
-  else
-    {
-      simple_nfc (nfc, text, (int32_t)length, (unsigned char *)out, &composed);
-      out[result] = '\0';
-      *status = (int)result;
-    }
-  return 1;
-}
-
 /* wtisd_normalize but for clearing OUT on errors.  The whole input is
    read (converted to UTF-16) before OUT is written, so OUT may overlap
    it.  */
@@ -432,7 +298,6 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *normalizer;
   size_t length;
-  int status;
 
   if (buffer_arguments_check (utf8, out, outsize) != WTISD_OK)
     return WTISD_EINVAL;
@@ -443,10 +308,6 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
     return result_from_utf8 (utf8, length, out, outsize);
-  if (form == WTISD_NFC && length < INT32_MAX
-      && normalize_simple_nfc (normalizer, utf8, length, out, outsize,
-                               &status))
-    return status;
   return normalize_unicode (normalizer, utf8, length, out, outsize);
 }
 

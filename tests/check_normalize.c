@@ -328,78 +328,6 @@ START_TEST (test_decomposing_starters_count_as_non_starters)
 }
 END_TEST
 
-/* NFC by raw ICU, for comparison: TEXT's UTF-16 form normalized and
-   converted back into OUT.  */
-static void
-icu_nfc (const char *text, char *out, size_t size)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance (&code);
-  UChar in16[64], out16[64];
-  int32_t length;
-
-  u_strFromUTF8 (in16, 64, &length, text, -1, &code);
-  length = unorm2_normalize (nfc, in16, length, out16, 64, &code);
-  u_strToUTF8 (out, (int32_t)size, NULL, out16, length, &code);
-  ck_assert_msg (U_SUCCESS (code), "%s", u_errorName (code));
-}
-
-/* Characters the library composes with a mark itself (normalize.c,
-   simple_nfc) or hands to ICU: every one below U+0400, Greek Extended
-   and Latin Extended Additional, the general punctuation and letterlike
-   symbols, and one in 4999 of all the others.  */
-static int
-nfc_base_tried (UChar32 c)
-{
-  return c < 0x400 || (c >= 0x1e00 && c < 0x2150) || c % 4999 == 0;
-}
-
-/* Each of them with every mark of U+0300..U+036F, alone, at the end,
-   doubled and before another script, in a buffer of its own and in
-   place, against ICU.  */
-START_TEST (test_simple_nfc_matches_icu)
-{
-  /* Text before the character, marks after it, text after those.  */
-  static const struct
-  {
-    const char *before;
-    int marks;
-    const char *after;
-  } patterns[]
-      = { { "x", 1, "y" }, { "", 1, "" }, { "", 2, "" }, { "", 1, "ё" } };
-  int mismatches = 0, cases = 0;
-
-  for (UChar32 base = 1; base <= UCHAR_MAX_VALUE; base++)
-    for (UChar32 mark = 0x300;
-         nfc_base_tried (base) && !U_IS_SURROGATE (base) && mark <= 0x36f;
-         mark++)
-      for (size_t p = 0; p < sizeof patterns / sizeof *patterns; p++)
-        {
-          char b[8] = { 0 }, m[8] = { 0 }, text[32], expected[64], got[64];
-
-          conformance_put_utf8 ((unsigned long)base, b);
-          conformance_put_utf8 ((unsigned long)mark, m);
-          snprintf (text, sizeof text, "%s%s%s%s%s", patterns[p].before, b, m,
-                    patterns[p].marks == 2 ? m : "", patterns[p].after);
-          icu_nfc (text, expected, sizeof expected);
-          cases++;
-          if (wtisd_normalize (text, WTISD_NFC, got, sizeof got)
-                  != (int)strlen (expected)
-              || strcmp (got, expected) != 0
-              || wtisd_normalize (text, WTISD_NFC, text, sizeof text)
-                     != (int)strlen (expected)
-              || strcmp (text, expected) != 0)
-            if (++mismatches <= 10)
-              printf ("U+%04X U+%04X, pattern %zu: not ICU's NFC\n",
-                      (unsigned)base, (unsigned)mark, p);
-        }
-  printf ("NFC, a mark at most: %d of %d cases as ICU's\n", cases - mismatches,
-          cases);
-  fflush (stdout);
-  ck_assert_int_eq (mismatches, 0);
-}
-END_TEST
-
 START_TEST (test_stream_safe_limit_exact)
 {
   char in[128], expected[128], out[128];
@@ -495,13 +423,6 @@ normalize_suite (void)
                        WTISD_NFC, WTISD_NFKD + 1);
   tcase_add_loop_test (tcase, test_stream_safe_limit_exact, 0, 17);
   tcase_set_timeout (tcase, 10);
-  suite_add_tcase (suite, tcase);
-  /* A million normalizations: seconds, minutes under sanitizers, too
-     long under valgrind (make check-valgrind leaves out the "slow").  */
-  tcase = tcase_create ("against ICU");
-  tcase_set_tags (tcase, "slow");
-  tcase_add_test (tcase, test_simple_nfc_matches_icu);
-  tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
   return suite;
 }

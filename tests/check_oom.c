@@ -3,7 +3,11 @@
    wtisd_negotiate, each walked allocation by allocation with the
    failmalloc shim.  Under a failure a call may report WTISD_ENOMEM (or
    negotiate may fall back to "en"), never a wrong success; afterwards
-   the same call gives the right answer.
+   the same call gives the right answer.  ICU loads its data at the
+   library's first use and remembers a failure to do so for the life of
+   the process (wtisd.h, "Memory"): the walks start after one call, and
+   the first use itself is walked apart, where a lasting error is right
+   and a wrong answer or a crash is not.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
@@ -85,12 +89,38 @@ START_TEST (test_buffer_functions_survive_each_failed_allocation)
   const struct buffer_case *c = &buffer_cases[_i];
   long n;
 
+  ck_assert_msg (buffer_check (c) == 0, "%s: wrong without a failure",
+                 c->name);
   n = failmalloc_each (buffer_attempt, buffer_check, c, MAX_ALLOCATIONS);
 
   ck_assert_msg (n > 0,
                  "%s: wrong after allocation %ld failed (0: more "
                  "than %d allocations)",
                  c->name, -n, MAX_ALLOCATIONS);
+}
+END_TEST
+
+/* After a failure at the first use: the right answer or an error.  */
+static int
+buffer_first_use_check (const void *data)
+{
+  const struct buffer_case *c = data;
+  char out[128] = "x";
+  int status = c->function (c->input, out, sizeof out);
+
+  if (status == WTISD_ENOMEM || status == WTISD_EICU)
+    return out[0] != '\0';
+  return status != (int)strlen (c->expected) || strcmp (out, c->expected);
+}
+
+START_TEST (test_first_use_fails_cleanly)
+{
+  const struct buffer_case *c = &buffer_cases[_i];
+  long n = failmalloc_each (buffer_attempt, buffer_first_use_check, c,
+                            MAX_ALLOCATIONS);
+
+  ck_assert_msg (n > 0, "%s: wrong after allocation %ld of the first use",
+                 c->name, -n);
 }
 END_TEST
 
@@ -139,6 +169,8 @@ main (void)
   tcase_set_timeout (tcase, 600);
   tcase_add_loop_test (tcase,
                        test_buffer_functions_survive_each_failed_allocation, 0,
+                       sizeof buffer_cases / sizeof buffer_cases[0]);
+  tcase_add_loop_test (tcase, test_first_use_fails_cleanly, 0,
                        sizeof buffer_cases / sizeof buffer_cases[0]);
   tcase_add_test (tcase, test_negotiate_survives_each_failed_allocation);
   suite_add_tcase (suite, tcase);
