@@ -1,5 +1,5 @@
 /* negotiate.c - the best available language for an Accept-Language
-   header (RFC 9110, section 12.5.4).
+   header (RFC 9110, section 12.5.4, with the ranges of RFC 4647).
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -7,7 +7,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,330 +16,257 @@
 
 #include "internal.h"
 
-/* Matching, in the spirit of ICU's LocaleMatcher (C++ only) and with
-   ICU's likely-subtags data: a range matches a catalog of its language
-   whose script is the one the range implies (zh-TW is written in Hant,
-   so zh_CN, in Hans, does not match it; zh-SG does).  Among the catalogs
-   of that language and script, the one of the range's region wins, else
-   the one with no region, else the first.  The best-weighted range with
-   a match decides; ties go to the earlier range.  Where LocaleMatcher
-   would weigh distances instead (es-AR prefers es_MX to es; sr-Latn
-   accepts sr in Cyrillic), this gives the catalog of the language
-   itself.
+/* Each catalog gets the weight of the most specific range that names it
+   (RFC 4647, section 3.3.1; RFC 9110: "q=0" means "not acceptable"):
+   a range names the catalogs whose tag it is a prefix of ("zh" names
+   zh-CN and zh-TW), and, at a lower specificity, the one catalog it
+   reads best (below), so that "fr-CH" reaches "fr".  "*" names every
+   catalog no other range names.  The best weight wins; among equals the
+   earlier range, then the catalog the range reads best, then English.
+   When nothing is acceptable, English, the fallback.
 
-   The catalogs' keys are worked out once per list of catalogs (that is,
-   per locale directory) and kept for the life of the process, so a call
-   only parses the header and compares short strings: no ICU call, no
-   allocation, no lock.  */
+   A range reads best a catalog of its language written in the script
+   the range implies (CLDR's likely subtags, by ICU: zh-TW is written in
+   Hant, so zh_CN, in Hans, does not match it; zh-SG does), of its
+   region, else of none, else of the region likely for the language and
+   script (zh-Hant: Taiwan), else the first.  */
 
-/* Only ranges whose language has a catalog can match, and of those only
-   the RANGES_MAX best-weighted count: a header with thousands of entries
-   costs a bounded amount of matching.  Of those, only the ones tried
-   before the first match are parsed in full.  */
+/* A header with thousands of entries costs a bounded amount of work:
+   only the best-weighted ranges, and the first exclusions, count.  */
 #define RANGES_MAX 32
-#define SCRIPT_SIZE 5
+#define EXCLUSIONS_MAX 16
 
-/* A range of the header, not yet parsed: most never need to be.  */
+/* A range of the header.  */
 struct language_range
 {
   const char *text;
   size_t length;
   int weight; /* q * 1000 */
+  int order;  /* In the header.  */
 };
 
-/* A region whose likely script is not the language's usual one.  */
-struct script_exception
-{
-  char region[4];
-  char script[SCRIPT_SIZE];
-};
-
-/* What a catalog offers: its language, the script it is written in
-   (explicit or likely), its region if its name has one, and for its
-   language the regions where another script is likely.  */
+/* What negotiation needs of a catalog, worked out once per list of
+   catalogs: its language, script (given or likely), region and tag.  */
 struct catalog_key
 {
-  char language[4];
-  char script[SCRIPT_SIZE];
+  const char *name;
+  char language[9];
+  char script[5];
   char region[4];
-  char usual_script[SCRIPT_SIZE];
-  struct script_exception *exceptions; /* shared by a language's keys */
-  size_t exception_count;
+  char tag[LANGUAGE_TAG_MAX];
 };
 
-/* A language of the keys, as its four NUL-padded bytes read as one
-   number, and its first key: a range is looked up in a sorted array of
-   these, so a call costs the same with 7 catalogs or 70.  */
-struct language_entry
+/* The keys of one list of catalogs (wtisd_languages's array), sorted by
+   language; never changed once published.  */
+struct negotiation_table
 {
-  uint32_t language;
-  uint32_t first_key;
-};
-
-struct negotiation_cache
-{
-  struct negotiation_cache *next;
-  const char *const *languages; /* wtisd_languages's array: the key */
-  struct language_entry *index; /* Sorted by language.  */
-  size_t language_count;
+  struct negotiation_table *next;
+  const char *const *languages;
   size_t count;
   struct catalog_key keys[];
 };
 
-static _Atomic (struct negotiation_cache *) caches;
-static pthread_mutex_t caches_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic (struct negotiation_table *) tables;
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* ICU loads its likely-subtags data once and remembers a failure for the
-   life of the process: loaded with the library, as normalize.c does.  */
-__attribute__ ((constructor)) static void
-likely_subtags_preload (void)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  char out[ULOC_FULLNAME_CAPACITY];
-
-  uloc_addLikelySubtags ("und", out, sizeof out, &code);
-}
-
-/* The script of ICU locale ID (its likely one): 0, -1 out of memory,
-   or 1 when ICU knows none (a made-up language).  */
+/* The likely script and region of ICU locale ID into SCRIPT and REGION
+   (either may be NULL).  WTISD_OK, or WTISD_ENOMEM; "" where ICU knows
+   none (a made-up language).  */
 static int
-likely_script (const char *id, char script[SCRIPT_SIZE])
+likely_subtags (const char *id, char script[5], char region[4])
 {
   char maximal[ULOC_FULLNAME_CAPACITY];
   UErrorCode code = U_ZERO_ERROR;
 
-  script[0] = '\0';
   uloc_addLikelySubtags (id, maximal, sizeof maximal, &code);
   if (code == U_MEMORY_ALLOCATION_ERROR)
-    return -1;
-  if (U_SUCCESS (code))
-    uloc_getScript (maximal, script, SCRIPT_SIZE, &code);
-  if (code == U_MEMORY_ALLOCATION_ERROR)
-    return -1;
-  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-    script[0] = '\0';
-  return script[0] != '\0' ? 0 : 1;
+    return WTISD_ENOMEM;
+  if (U_FAILURE (code))
+    maximal[0] = '\0';
+  if (script != NULL)
+    {
+      code = U_ZERO_ERROR;
+      uloc_getScript (maximal, script, 5, &code);
+      if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
+        script[0] = '\0';
+    }
+  if (region != NULL)
+    {
+      code = U_ZERO_ERROR;
+      uloc_getCountry (maximal, region, 4, &code);
+      if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
+        region[0] = '\0';
+    }
+  return WTISD_OK;
 }
 
-/* Fills KEY's usual script and the regions (of ISO 3166) where its
-   language is likely written in another.  0, or -1 out of memory.  */
+/* The script TAG is written in: its own, else the likely one.  */
 static int
-script_exceptions_find (struct catalog_key *key)
-{
-  const char *const *regions = uloc_getISOCountries ();
-  struct script_exception *found = NULL;
-  size_t count = 0, i;
-
-  if (likely_script (key->language, key->usual_script) < 0)
-    return -1;
-  for (i = 0; key->usual_script[0] != '\0' && regions[i] != NULL; i++)
-    {
-      char id[16], script[SCRIPT_SIZE];
-      struct script_exception *more;
-      int status;
-
-      snprintf (id, sizeof id, "%s_%s", key->language, regions[i]);
-      if ((status = likely_script (id, script)) < 0)
-        break;
-      if (status > 0 || strcmp (script, key->usual_script) == 0)
-        continue;
-      more = realloc (found, (count + 1) * sizeof *found);
-      if (more == NULL)
-        break;
-      found = more;
-      snprintf (found[count].region, sizeof found[count].region, "%s",
-                regions[i]);
-      memcpy (found[count++].script, script, SCRIPT_SIZE);
-    }
-  if (key->usual_script[0] != '\0' && regions[i] != NULL)
-    {
-      free (found);
-      return -1;
-    }
-  key->exceptions = found;
-  key->exception_count = count;
-  return 0;
-}
-
-/* The script a range (or catalog) of KEY's language implies: its own,
-   else the likely one for its region.  */
-static const char *
-implied_script (const struct catalog_key *key, const char *script,
-                const char *region)
-{
-  size_t i;
-
-  if (script[0] != '\0')
-    return script;
-  for (i = 0; region[0] != '\0' && i < key->exception_count; i++)
-    if (strcmp (key->exceptions[i].region, region) == 0)
-      return key->exceptions[i].script;
-  return key->usual_script;
-}
-
-/* The script of TAG as written in it: "Hant" for zh-Hant, "Latn" for
-   sr@latin, "" for none.  */
-static void
-tag_script (const struct language_tag *tag, char script[SCRIPT_SIZE])
+tag_script (const struct language_tag *tag, char script[5])
 {
   char id[LANGUAGE_TAG_MAX + 1];
-  const char *underscore;
 
-  memcpy (script, tag->script, SCRIPT_SIZE);
-  if (script[0] != '\0' || tag->modifier[0] == '\0')
-    return;
-  /* A POSIX modifier may name a script: tag.c knows which.  */
   language_icu_id (tag, id, sizeof id);
-  underscore = strchr (id, '_');
-  if (underscore != NULL && strcspn (underscore + 1, "_") == 4)
+  if (strchr (id, '_') != NULL && strlen (strchr (id, '_') + 1) >= 4
+      && strcspn (strchr (id, '_') + 1, "_") == 4)
     {
-      memcpy (script, underscore + 1, 4);
+      memcpy (script, strchr (id, '_') + 1, 4);
       script[4] = '\0';
+      return WTISD_OK;
     }
+  return likely_subtags (id, script, NULL);
 }
 
-/* Fills KEY for the catalog NAME; PREVIOUS, the key before it (the list
-   is sorted), lends its language's exceptions.  0, or -1.  */
+/* Fills KEY for the catalog NAME.  */
 static int
-catalog_key_fill (struct catalog_key *key, const char *name,
-                  const struct catalog_key *previous)
+catalog_key_fill (struct catalog_key *key, const char *name)
 {
   struct language_tag tag;
-  char script[SCRIPT_SIZE];
-
+  char id[LANGUAGE_TAG_MAX + 1];
+  UErrorCode code = U_ZERO_ERROR;
   int status;
 
   memset (key, 0, sizeof *key);
+  key->name = name;
   status = language_tag_parse (name, strlen (name), &tag);
-  if (status == WTISD_ENOMEM)
-    return -1; /* No key is kept from a failure.  */
   if (status != WTISD_OK)
-    return 0; /* Listed, so valid; if not, it matches nothing.  */
-  /* Catalog languages have two or three letters (ISO 639-1 or -2); a
-     longer one keeps an empty key, which matches nothing.  */
-  if (strlen (tag.language) < sizeof key->language)
-    strcpy (key->language, tag.is_c ? "en" : tag.language);
+    return status == WTISD_ENOMEM ? status : WTISD_OK; /* Matches nothing.  */
+  snprintf (key->language, sizeof key->language, "%s",
+            tag.is_c ? "en" : tag.language);
   snprintf (key->region, sizeof key->region, "%s", tag.region);
-  if (previous != NULL && strcmp (previous->language, key->language) == 0)
-    {
-      memcpy (key->usual_script, previous->usual_script, SCRIPT_SIZE);
-      key->exceptions = previous->exceptions;
-      key->exception_count = previous->exception_count;
-    }
-  else if (script_exceptions_find (key) != 0)
-    return -1;
-  tag_script (&tag, script);
-  memcpy (key->script, implied_script (key, script, key->region), SCRIPT_SIZE);
-  return 0;
-}
-
-static void
-cache_free (struct negotiation_cache *cache, size_t filled)
-{
-  size_t i;
-
-  for (i = 0; i < filled; i++)
-    if (i == 0 || cache->keys[i].exceptions != cache->keys[i - 1].exceptions)
-      free (cache->keys[i].exceptions);
-  free (cache->index);
-  free (cache);
-}
-
-static uint32_t
-language_number (const char language[4])
-{
-  uint32_t number;
-
-  memcpy (&number, language, sizeof number);
-  return number;
+  if ((status = tag_script (&tag, key->script)) != WTISD_OK)
+    return status;
+  language_icu_id (&tag, id, sizeof id);
+  uloc_toLanguageTag (id, key->tag, sizeof key->tag, 0, &code);
+  return code == U_MEMORY_ALLOCATION_ERROR ? WTISD_ENOMEM : WTISD_OK;
 }
 
 static int
-language_entry_compare (const void *a, const void *b)
+key_compare (const void *a, const void *b)
 {
-  const struct language_entry *x = a, *y = b;
+  const struct catalog_key *x = a, *y = b;
+  int by_language = strcmp (x->language, y->language);
 
-  return (x->language > y->language) - (x->language < y->language);
+  return by_language != 0 ? by_language : strcmp (x->name, y->name);
 }
 
-/* Fills CACHE's index from its keys: each language once, with the first
-   of its keys (the list is sorted, so a language's keys are together).
-   0, or -1 out of memory.  */
-static int
-language_index_build (struct negotiation_cache *cache)
+/* The keys of LANGUAGES; NULL when memory ran out.  */
+static struct negotiation_table *
+table_build (const char *const *languages)
 {
-  size_t i;
-
-  cache->index = malloc ((cache->count + 1) * sizeof *cache->index);
-  if (cache->index == NULL)
-    return -1;
-  cache->language_count = 0;
-  for (i = 0; i < cache->count; i++)
-    if (i == 0
-        || memcmp (cache->keys[i].language, cache->keys[i - 1].language, 4)
-               != 0)
-      cache->index[cache->language_count++]
-          = (struct language_entry){ language_number (cache->keys[i].language),
-                                     (uint32_t)i };
-  qsort (cache->index, cache->language_count, sizeof *cache->index,
-         language_entry_compare);
-  return 0;
-}
-
-/* The keys of LANGUAGES, worked out now; NULL out of memory.  */
-static struct negotiation_cache *
-cache_build (const char *const *languages)
-{
-  struct negotiation_cache *cache;
+  struct negotiation_table *table;
   size_t count = 0, i;
 
   while (languages[count] != NULL)
     count++;
-  cache = malloc (sizeof *cache + count * sizeof cache->keys[0]);
-  if (cache == NULL)
+  table = malloc (sizeof *table + count * sizeof table->keys[0]);
+  if (table == NULL)
     return NULL;
-  cache->languages = languages;
-  cache->index = NULL;
-  cache->count = count;
+  table->languages = languages;
+  table->count = count;
   for (i = 0; i < count; i++)
-    if (catalog_key_fill (&cache->keys[i], languages[i],
-                          i > 0 ? &cache->keys[i - 1] : NULL)
-        != 0)
+    if (catalog_key_fill (&table->keys[i], languages[i]) != WTISD_OK)
       {
-        cache_free (cache, i);
+        free (table);
         return NULL;
       }
-  if (language_index_build (cache) != 0)
-    {
-      cache_free (cache, count);
-      return NULL;
-    }
-  return cache;
+  qsort (table->keys, count, sizeof *table->keys, key_compare);
+  return table;
 }
 
-/* The cache for LANGUAGES: found without a lock, built under one.  NULL
-   when memory ran out; nothing is remembered then, so a later call
-   tries again.  */
-static const struct negotiation_cache *
-cache_for (const char *const *languages)
+/* The table of LANGUAGES: found without a lock, built under one, kept
+   for the life of the process.  NULL when memory ran out; nothing is
+   remembered then, so a later call tries again.  */
+static const struct negotiation_table *
+table_for (const char *const *languages)
 {
-  struct negotiation_cache *cache;
+  struct negotiation_table *table;
 
-  for (cache = atomic_load_explicit (&caches, memory_order_acquire);
-       cache != NULL; cache = cache->next)
-    if (cache->languages == languages)
-      return cache;
-  pthread_mutex_lock (&caches_lock);
-  for (cache = atomic_load_explicit (&caches, memory_order_relaxed);
-       cache != NULL && cache->languages != languages; cache = cache->next)
+  for (table = atomic_load_explicit (&tables, memory_order_acquire);
+       table != NULL; table = table->next)
+    if (table->languages == languages)
+      return table;
+  pthread_mutex_lock (&tables_lock);
+  for (table = atomic_load_explicit (&tables, memory_order_relaxed);
+       table != NULL && table->languages != languages; table = table->next)
     ;
-  if (cache == NULL && (cache = cache_build (languages)) != NULL)
+  if (table == NULL && (table = table_build (languages)) != NULL)
     {
-      cache->next = atomic_load_explicit (&caches, memory_order_relaxed);
-      atomic_store_explicit (&caches, cache, memory_order_release);
+      table->next = atomic_load_explicit (&tables, memory_order_relaxed);
+      atomic_store_explicit (&tables, table, memory_order_release);
     }
-  pthread_mutex_unlock (&caches_lock);
-  return cache;
+  pthread_mutex_unlock (&tables_lock);
+  return table;
+}
+
+/* The index of the first key of LANGUAGE in TABLE, or COUNT.  */
+static size_t
+language_first (const struct negotiation_table *table, const char *language)
+{
+  size_t low = 0, high = table->count;
+
+  while (low < high)
+    {
+      size_t middle = low + (high - low) / 2;
+
+      if (strcmp (table->keys[middle].language, language) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low < table->count
+                 && strcmp (table->keys[low].language, language) == 0
+             ? low
+             : table->count;
+}
+
+/* The key TAG reads best (see the top of this file), or -1; -2 when
+   memory ran out.  */
+static long
+tag_match (const struct negotiation_table *table, struct language_tag *tag)
+{
+  char script[5], likely_region[4] = "", id[LANGUAGE_TAG_MAX + 1];
+  long base = -1, likely = -1, other = -1;
+  size_t i;
+
+  if (tag->is_c)
+    strcpy (tag->language, "en");
+  /* Cantonese readers read Traditional Chinese, Hong Kong's first.  */
+  if (strcmp (tag->language, "yue") == 0
+      && language_first (table, "yue") == table->count)
+    {
+      strcpy (tag->language, "zh");
+      if (tag->script[0] == '\0')
+        strcpy (tag->script, "Hant");
+      if (tag->region[0] == '\0')
+        strcpy (tag->region, "HK");
+    }
+  i = language_first (table, tag->language);
+  if (i == table->count)
+    return -1;
+  if (tag_script (tag, script) != WTISD_OK)
+    return -2;
+  snprintf (id, sizeof id, "%s_%s", tag->language, script);
+  if (likely_subtags (id, NULL, likely_region) != WTISD_OK)
+    return -2;
+  for (; i < table->count
+         && strcmp (table->keys[i].language, tag->language) == 0;
+       i++)
+    {
+      const struct catalog_key *key = &table->keys[i];
+
+      if (strcmp (key->script, script) != 0)
+        continue;
+      if (key->region[0] == '\0')
+        base = base >= 0 ? base : (long)i;
+      else if (strcmp (key->region, tag->region) == 0)
+        return (long)i;
+      else if (strcmp (key->region, likely_region) == 0)
+        likely = (long)i;
+      else
+        other = other >= 0 ? other : (long)i;
+    }
+  return base >= 0 ? base : likely >= 0 ? likely : other;
 }
 
 /* Parses an RFC 9110 qvalue: "0", "0.5", "1.000"; -1 when malformed.  */
@@ -421,70 +347,45 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* The first key of CACHE in LANGUAGE (NUL-padded), or NULL.  */
-static const struct catalog_key *
-key_of_language (const struct negotiation_cache *cache, const char language[4])
-{
-  uint32_t wanted = language_number (language);
-  size_t low = 0, high = cache->language_count;
-
-  while (low < high)
-    {
-      size_t middle = low + (high - low) / 2;
-      uint32_t found = cache->index[middle].language;
-
-      if (found == wanted)
-        return &cache->keys[cache->index[middle].first_key];
-      if (found < wanted)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return NULL;
-}
-
-/* The language of the range TEXT (LENGTH bytes) as the tag parser would
-   give it -- its first subtag, lower case, or "en" for the C locale --
-   into LANGUAGE; 0, or -1 when it has none.  A cheap look before the
-   full parse, which only the range that decides needs.  */
+/* Whether RANGE can name a catalog of TABLE, at a glance: its first
+   subtag is a language of the table, or a tag that ICU reads as one (a
+   deprecated code, Cantonese, the C locale) or of another shape.  A
+   header of thousands of ranges of other languages is so read without
+   parsing them.  */
 static int
-range_language (const char *text, size_t length, char language[4])
+range_may_match (const struct negotiation_table *table,
+                 const struct language_range *range)
 {
-  size_t n = 0;
+  static const char *const read_as_another[]
+      = { "c", "posix", "iw", "in", "ji", "mo", "yue" };
+  char language[4];
+  size_t n = strcspn (range->text, "-_.@,; \t");
+  size_t i;
 
-  while (n < length && n < 6 && text[n] != '-' && text[n] != '_'
-         && text[n] != '.' && text[n] != '@')
-    n++;
-  if ((n == 1 && (text[0] == 'C' || text[0] == 'c'))
-      || (n == 5 && strncasecmp (text, "POSIX", 5) == 0))
-    {
-      strcpy (language, "en");
-      return 0;
-    }
-  if (n < 2 || n > 3)
-    return -1;
-  for (size_t i = 0; i < n; i++)
-    {
-      char c = text[i];
-
-      if (c >= 'A' && c <= 'Z')
-        c = (char)(c - 'A' + 'a');
-      if (c < 'a' || c > 'z')
-        return -1;
-      language[i] = c;
-    }
+  if (n > range->length)
+    n = range->length;
+  if (n > 3 || n < 1)
+    return 1;
+  for (i = 0; i < n; i++)
+    language[i] = (char)(range->text[i] | 0x20);
   language[n] = '\0';
-  return 0;
+  for (i = 0; i < sizeof read_as_another / sizeof *read_as_another; i++)
+    if (strcmp (language, read_as_another[i]) == 0)
+      return 1;
+  return language_first (table, language) < table->count;
 }
 
-/* Collects the acceptable ranges of HEADER whose language has a
-   catalog, best weight first.  */
+/* The ranges of HEADER that count: the acceptable ones in RANGES (best
+   first, *COUNT of them), then the exclusions after them (*EXCLUDED);
+   the weight of "*" (-1 when absent) is returned.  */
 static int
-ranges_collect (const char *header, const struct negotiation_cache *cache,
-                struct language_range *ranges)
+ranges_collect (const struct negotiation_table *table, const char *header,
+                struct language_range *ranges, int *count, int *excluded)
 {
-  int count = 0;
+  struct language_range exclusions[EXCLUSIONS_MAX];
+  int star = -1, order = 0;
 
+  *count = *excluded = 0;
   while (*header != '\0')
     {
       const char *comma = strchr (header, ',');
@@ -495,93 +396,147 @@ ranges_collect (const char *header, const struct negotiation_cache *cache,
       size_t tag_length
           = semicolon != NULL ? (size_t)(semicolon - element) : element_length;
       struct language_range range;
-      char language[4] = { 0 };
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
       range.length = trim (&element, tag_length);
       range.text = element;
+      range.order = order++;
       header += n + (header[n] == ',');
-      /* "*" adds nothing: English, the fallback, is always available.  */
-      if (range.weight > 0 && range.length > 0
-          && range.length <= LANGUAGE_TAG_MAX
-          && range_language (range.text, range.length, language) == 0
-          && key_of_language (cache, language) != NULL)
-        ranges_insert (ranges, &count, &range);
-    }
-  return count;
-}
-
-/* The catalog of CACHE that the well-formed tag TAG matches best, or
-   NULL.  */
-static const char *
-tag_match (const struct negotiation_cache *cache, struct language_tag *tag)
-{
-  const struct catalog_key *first;
-  const char *script, *base = NULL, *other = NULL;
-  char own_script[SCRIPT_SIZE];
-  size_t i;
-
-  if (tag->is_c)
-    strcpy (tag->language, "en");
-  if ((first = key_of_language (cache, tag->language)) == NULL)
-    return NULL;
-  tag_script (tag, own_script);
-  script = implied_script (first, own_script, tag->region);
-  /* The list is sorted: the language's keys are together.  */
-  for (i = (size_t)(first - cache->keys);
-       i < cache->count
-       && strcmp (cache->keys[i].language, first->language) == 0;
-       i++)
-    {
-      const struct catalog_key *key = &cache->keys[i];
-
-      if (strcmp (key->script, script) != 0)
+      if (range.weight < 0 || range.length == 0
+          || range.length > LANGUAGE_TAG_MAX
+          || (!(range.length == 1 && range.text[0] == '*')
+              && !range_may_match (table, &range)))
         continue;
-      if (key->region[0] == '\0')
-        base = base != NULL ? base : cache->languages[i];
-      else if (strcmp (key->region, tag->region) == 0)
-        return cache->languages[i];
-      else
-        other = other != NULL ? other : cache->languages[i];
+      if (range.length == 1 && range.text[0] == '*')
+        star = star < 0 ? range.weight : star;
+      else if (range.weight > 0)
+        ranges_insert (ranges, count, &range);
+      else if (*excluded < EXCLUSIONS_MAX)
+        exclusions[(*excluded)++] = range;
     }
-  return base != NULL ? base : other;
+  memcpy (ranges + *count, exclusions, (size_t)*excluded * sizeof *exclusions);
+  return star;
 }
 
-/* The catalog RANGE matches, or NULL (no match, or malformed).  */
-static const char *
-range_match (const struct negotiation_cache *cache,
-             const struct language_range *range)
+/* How a catalog is named by the header so far.  */
+struct naming
 {
-  char text[LANGUAGE_TAG_MAX + 1];
+  int specificity; /* -1: not named; 0: read best; else the range's length */
+  int weight;
+  int order;
+  int read_best;
+};
+
+/* Whether the canonical range TEXT is a prefix of TAG (RFC 4647,
+   basic filtering).  */
+static int
+range_names (const char *text, const char *tag)
+{
+  size_t length = strlen (text);
+
+  return strncasecmp (text, tag, length) == 0
+         && (tag[length] == '\0' || tag[length] == '-');
+}
+
+/* Applies RANGE to NAMINGS.  WTISD_OK or WTISD_ENOMEM.  */
+static int
+range_apply (const struct negotiation_table *table,
+             const struct language_range *range, struct naming *namings)
+{
+  char text[LANGUAGE_TAG_MAX + 1], canonical[LANGUAGE_TAG_MAX + 16];
   struct language_tag tag;
+  long best = -1;
+  int length;
+  size_t i;
 
   memcpy (text, range->text, range->length);
   text[range->length] = '\0';
-  if (language_tag_parse (text, range->length, &tag) != 0)
-    return NULL;
-  return tag_match (cache, &tag);
+  if (language_tag_parse (text, range->length, &tag) != WTISD_OK)
+    return WTISD_OK; /* Malformed (or memory: then it names nothing).  */
+  length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s",
+                     tag.is_c ? "en" : tag.language, *tag.script ? "-" : "",
+                     tag.script, *tag.region ? "-" : "", tag.region);
+  if (range->weight > 0 && (best = tag_match (table, &tag)) == -2)
+    return WTISD_ENOMEM;
+  for (i = 0; i < table->count; i++)
+    {
+      struct naming *naming = &namings[i];
+      int specificity = range_names (canonical, table->keys[i].tag) ? length
+                        : (long)i == best                           ? 0
+                                                                    : -1;
+
+      if (specificity > naming->specificity)
+        *naming = (struct naming){ specificity, range->weight, range->order,
+                                   (long)i == best };
+    }
+  return WTISD_OK;
+}
+
+/* Whether naming A (of catalog NAME_A) beats B.  */
+static int
+naming_beats (const struct naming *a, const char *name_a,
+              const struct naming *b)
+{
+  if (a->weight != b->weight)
+    return a->weight > b->weight;
+  if (a->order != b->order)
+    return a->order < b->order;
+  if (a->read_best != b->read_best)
+    return a->read_best;
+  return strcmp (name_a, "en") == 0;
+}
+
+/* The best catalog of TABLE for HEADER, or NULL when none is
+   acceptable; *STATUS is WTISD_ENOMEM when memory ran out.  */
+static const char *
+table_negotiate (const struct negotiation_table *table, const char *header,
+                 int *status)
+{
+  struct language_range ranges[RANGES_MAX + EXCLUSIONS_MAX];
+  struct naming stack[128], *namings = stack, none = { -1, 0, 0, 0 };
+  int count, excluded, star, i;
+  const char *best = NULL;
+  const struct naming *best_naming = &none;
+  size_t k;
+
+  if (table->count > sizeof stack / sizeof *stack
+      && (namings = malloc (table->count * sizeof *namings)) == NULL)
+    {
+      *status = WTISD_ENOMEM;
+      return NULL;
+    }
+  for (k = 0; k < table->count; k++)
+    namings[k] = none;
+  star = ranges_collect (table, header, ranges, &count, &excluded);
+  for (i = 0; i < count + excluded && *status == WTISD_OK; i++)
+    *status = range_apply (table, &ranges[i], namings);
+  for (k = 0; k < table->count && *status == WTISD_OK; k++)
+    {
+      if (namings[k].specificity < 0 && star > 0)
+        namings[k] = (struct naming){ -1, star, -1, 0 };
+      if (namings[k].weight > 0
+          && (best == NULL
+              || naming_beats (&namings[k], table->keys[k].name, best_naming)))
+        best = table->keys[k].name, best_naming = &namings[k];
+    }
+  if (namings != stack)
+    free (namings);
+  return best;
 }
 
 const char *
 wtisd_negotiate (const char *accept_language)
 {
-  struct language_range ranges[RANGES_MAX];
-  const struct negotiation_cache *cache;
-  int count, i;
+  const struct negotiation_table *table;
+  const char *best;
+  int status = WTISD_OK;
 
   if (accept_language == NULL)
     return "en";
-  cache = cache_for (wtisd_languages ());
-  if (cache == NULL)
+  table = table_for (wtisd_languages ());
+  if (table == NULL)
     return "en"; /* Out of memory: the fallback, remembered nowhere.  */
-  count = ranges_collect (accept_language, cache, ranges);
-  for (i = 0; i < count; i++)
-    {
-      const char *best = range_match (cache, &ranges[i]);
-
-      if (best != NULL)
-        return best;
-    }
-  return "en";
+  best = table_negotiate (table, accept_language, &status);
+  return best != NULL && status == WTISD_OK ? best : "en";
 }
