@@ -32,8 +32,11 @@
 #define NONSTARTERS_MAX 30
 
 /* Reads the whole regular file at PATH into a NUL-terminated buffer.
-   WTISD_ENOCATALOG when there is no such file, WTISD_ECATALOG when there
-   is something else there or it cannot be read whole.  */
+   WTISD_ENOCATALOG when there is no such file or it cannot be reached (a
+   directory of the search path that may not be searched, a path too
+   long: the next directory is looked at, as for a missing file),
+   WTISD_ECATALOG when there is something else there or it cannot be
+   read whole.  */
 static int
 file_read (const char *path, unsigned char **data, size_t *size)
 {
@@ -46,9 +49,11 @@ file_read (const char *path, unsigned char **data, size_t *size)
 
   *data = NULL;
   if (fd < 0)
-    return errno == ENOENT || errno == ENOTDIR ? WTISD_ENOCATALOG
-           : errno == ENOMEM                   ? WTISD_ENOMEM
-                                               : WTISD_ECATALOG;
+    return errno == ENOENT || errno == ENOTDIR || errno == EACCES
+                   || errno == ENAMETOOLONG || errno == ELOOP
+               ? WTISD_ENOCATALOG
+           : errno == ENOMEM ? WTISD_ENOMEM
+                             : WTISD_ECATALOG;
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
       && (uintmax_t)st.st_size <= CATALOG_MAX_SIZE)
     {
@@ -293,41 +298,36 @@ text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
   return WTISD_OK;
 }
 
-/* Writes to SIGNATURE what the printf directives of S consume, one
-   "*$hlLqjzt" remainder and conversion each ("s,", "*d,", "ld,"), so
-   that two strings with the same signature take the same arguments.
-   Flags, widths and precisions are left out: they change no argument.
-   -1 for a malformed directive, %n, or a signature longer than SIZE.  */
+/* Writes to LIST the printf directives of S, whole and in order
+   ("%s,%-5d,%%,"): -1 for a malformed directive or a list longer than
+   SIZE.  */
 static int
-format_signature (const char *s, char *signature, size_t size)
+format_directives (const char *s, char *list, size_t size)
 {
   size_t used = 0;
 
   while ((s = strchr (s, '%')) != NULL)
     {
-      const char *p = s + 1, *q;
+      size_t length = 1 + strspn (s + 1, "0123456789$-+ #'I.*");
 
-      p += strspn (p, "0123456789$-+ #'I.*");
-      p += strspn (p, "hlLqjzt");
-      if (*p == '\0' || strchr ("diouxXeEfFgGaAcsp%", *p) == NULL)
+      length += strspn (s + length, "hlLqjzt");
+      if (s[length] == '\0' || strchr ("diouxXeEfFgGaAcsp%", s[length]) == NULL
+          || used + length + 2 >= size)
         return -1;
-      for (q = s + 1; *p != '%' && q <= p; q++)
-        if (q == p || strchr ("*$hlLqjzt", *q) != NULL)
-          {
-            if (used + 2 >= size)
-              return -1;
-            signature[used++] = *q;
-            if (q == p)
-              signature[used++] = ',';
-          }
-      s = p + 1;
+      memcpy (list + used, s, length + 1);
+      used += length + 1;
+      list[used++] = ',';
+      s += length + 1;
     }
-  signature[used] = '\0';
+  list[used] = '\0';
   return 0;
 }
 
-/* Whether TRANSLATION takes the printf arguments MSGID takes (checked
-   only where MSGID has a directive: other texts are never formats).  */
+/* Whether TRANSLATION has exactly the printf directives MSGID has, in
+   the same order (checked only where MSGID has one: other texts are
+   never formats).  Not only the same arguments: a program that places
+   its argument itself, such as a link after "Source: %s", finds the one
+   directive it expects, never "%%s", "%-1s" or "%.0s".  */
 static int
 format_matches (const char *msgid, const char *translation)
 {
@@ -335,8 +335,8 @@ format_matches (const char *msgid, const char *translation)
 
   if (strchr (msgid, '%') == NULL)
     return 1;
-  return format_signature (msgid, expected, sizeof expected) == 0
-         && format_signature (translation, got, sizeof got) == 0
+  return format_directives (msgid, expected, sizeof expected) == 0
+         && format_directives (translation, got, sizeof got) == 0
          && strcmp (expected, got) == 0;
 }
 

@@ -50,7 +50,8 @@ mo_string (const struct mo_file *mo, uint32_t table, uint32_t index,
 int
 mo_open (struct mo_file *mo, const unsigned char *data, size_t size)
 {
-  struct mo_string unused;
+  struct mo_string original, translation;
+  uint64_t total = 0;
   uint32_t i;
 
   mo->data = data;
@@ -71,11 +72,20 @@ mo_open (struct mo_file *mo, const unsigned char *data, size_t size)
   mo->originals = mo_word (mo, 12);
   mo->translations = mo_word (mo, 16);
   /* The hash table (offsets 20 and 24) only speeds up lookups; the
-     library never reads it.  */
+     library never reads it.  A writer of MO files writes each string
+     once, so their lengths add up to less than the file's size; strings
+     that overlap or share bytes would let a small file make the checks
+     that follow read the same bytes again and again (time that grows
+     with the square of the file's size): refused.  */
   for (i = 0; i < mo->count; i++)
-    if (mo_string (mo, mo->originals, i, &unused) != 0
-        || mo_string (mo, mo->translations, i, &unused) != 0)
-      return WTISD_ECATALOG;
+    {
+      if (mo_string (mo, mo->originals, i, &original) != 0
+          || mo_string (mo, mo->translations, i, &translation) != 0)
+        return WTISD_ECATALOG;
+      total += (uint64_t)original.length + translation.length + 2;
+      if (total > size)
+        return WTISD_ECATALOG;
+    }
   return WTISD_OK;
 }
 

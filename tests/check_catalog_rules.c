@@ -192,6 +192,113 @@ START_TEST (test_catalog_rule)
 }
 END_TEST
 
+/* The largest catalog the library reads (catalog.c: 16 MiB).  */
+#define LARGE_CATALOG (16u * 1024 * 1024)
+
+/* Writes a catalog of COUNT entries "m0", "m1", ... (after the header)
+   at the French path of DIR, of nearly LARGE_CATALOG bytes.  With
+   SHARED, every translation is the same string of the file (a writer
+   of MO files writes each string once; this file makes a reader that
+   checks each entry read the same megabytes COUNT times); else each
+   has its own translation, of the same total size.  */
+static void
+large_catalog_write (const char *dir, uint32_t count, int shared)
+{
+  uint32_t strings = 28 + 2 * 8 * (count + 1), originals_size = 0;
+  uint32_t text_size, offset, i;
+  char path[4200], msgid[16];
+  FILE *file;
+
+  for (i = 0; i < count; i++)
+    originals_size += (uint32_t)snprintf (msgid, sizeof msgid, "m%u", i) + 1;
+  text_size = (LARGE_CATALOG - strings - originals_size - 1 - 64) / count - 1;
+  if (shared)
+    text_size = LARGE_CATALOG / 2;
+  snprintf (path, sizeof path, "%s/fr", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES/%s.mo", dir, PACKAGE);
+  ck_assert_ptr_nonnull (file = fopen (path, "wb"));
+  word_put (file, 0x950412deu);
+  word_put (file, 0);
+  word_put (file, count + 1);
+  word_put (file, 28);
+  word_put (file, 28 + 8 * (count + 1));
+  word_put (file, 0);
+  word_put (file, strings);
+  /* The originals: the header's "", then m0, m1, ...  */
+  offset = strings;
+  word_put (file, 0), word_put (file, offset++);
+  for (i = 0; i < count; i++)
+    {
+      uint32_t length = (uint32_t)snprintf (msgid, sizeof msgid, "m%u", i);
+
+      word_put (file, length), word_put (file, offset);
+      offset += length + 1;
+    }
+  /* The translations: the header, then the texts.  */
+  word_put (file, 0), word_put (file, offset++);
+  for (i = 0; i < count; i++)
+    {
+      word_put (file, text_size), word_put (file, offset);
+      if (!shared)
+        offset += text_size + 1;
+    }
+  fputc ('\0', file);
+  for (i = 0; i < count; i++)
+    fprintf (file, "m%u%c", i, '\0');
+  fputc ('\0', file);
+  for (i = 0; i < (shared ? 1 : count); i++)
+    {
+      for (uint32_t j = 0; j < text_size; j++)
+        fputc ('a' + (int)(j % 26), file);
+      fputc ('\0', file);
+    }
+  ck_assert_int_le (ftell (file), (long)LARGE_CATALOG);
+  ck_assert_int_eq (fclose (file), 0);
+}
+
+/* A directory of its own under BASE.  */
+static void
+large_directory (char *dir, size_t size, const char *name)
+{
+  ck_assert_uint_lt ((size_t)snprintf (dir, size, "%s/%s", base, name), size);
+  ck_assert_int_eq (mkdir (dir, 0700), 0);
+}
+
+/* A 16 MiB catalog whose 2,000 entries share one 8 MiB translation is
+   refused before anything reads a string twice: before, reading it took
+   hours (the test's timeout bounds it to seconds).  */
+START_TEST (test_shared_strings_refused_at_once)
+{
+  char dir[4200];
+
+  large_directory (dir, sizeof dir, "large-shared");
+  large_catalog_write (dir, 2000, 1);
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_int_eq (wtisd_language_check ("fr"), WTISD_ECATALOG);
+}
+END_TEST
+
+/* A sound catalog of 16 MiB, the largest read, is read whole, in time
+   proportional to its size.  */
+START_TEST (test_largest_sound_catalog_read)
+{
+  char dir[4200];
+  const char *text;
+
+  large_directory (dir, sizeof dir, "large-sound");
+  large_catalog_write (dir, 20000, 0);
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_int_eq (wtisd_language_check ("fr"), WTISD_OK);
+  text = wtisd_translate ("fr", "m19999");
+  ck_assert_str_eq (wtisd_language ("fr"), "fr");
+  ck_assert_uint_gt (strlen (text), 800);
+  ck_assert_int_eq (strncmp (text, "abcdefgh", 8), 0);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -207,6 +314,11 @@ main (void)
   if (mkdir (base, 0700) != 0)
     return EXIT_FAILURE;
   tcase_add_loop_test (tcase, test_catalog_rule, 0, rule_count);
+  suite_add_tcase (suite, tcase);
+  tcase = tcase_create ("size");
+  tcase_add_test (tcase, test_shared_strings_refused_at_once);
+  tcase_add_test (tcase, test_largest_sound_catalog_read);
+  tcase_set_timeout (tcase, 20);
   suite_add_tcase (suite, tcase);
   status = rule_count > 30 ? testutil_run (suite) : EXIT_FAILURE;
   snprintf (command, sizeof command, "rm -rf '%s'", base);
