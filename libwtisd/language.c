@@ -33,6 +33,17 @@ struct known_catalog
   char name[LANGUAGE_NAME_MAX];
 };
 
+/* The names of the entries of a search path's directories, sorted,
+   listed once: a catalog is looked for only where one of them names it,
+   so that a list of a thousand made-up languages costs no system call
+   (catalogs installed later are found by the next wtisd_set_localedir,
+   or the next process).  */
+struct present_names
+{
+  size_t count;
+  char (*names)[LANGUAGE_NAME_MAX];
+};
+
 /* What a tag resolved to: the sound catalog found for it (NULL when
    none), and the status wtisd_language_check reports.  */
 struct resolution
@@ -64,6 +75,7 @@ struct tag_entry
    release store that publishes it, and is never removed.  */
 struct language_cache
 {
+  _Atomic (const struct present_names *) present;
   _Atomic (struct known_catalog *) catalogs;
   _Atomic (struct tag_entry *) tags[TAG_BUCKETS];
   size_t tag_count;
@@ -124,6 +136,84 @@ known_add (struct language_cache *cache, const char *name,
   return known;
 }
 
+static int
+present_compare (const void *a, const void *b)
+{
+  return strcmp (a, b);
+}
+
+/* Adds the entries of the directory PATH to NAMES; -1 when memory ran
+   out (a directory that is missing or may not be read has none).  */
+static int
+present_scan (const char *path, struct present_names *names, size_t *capacity)
+{
+  DIR *stream = opendir (path);
+  struct dirent *entry;
+
+  if (stream == NULL)
+    return errno == ENOMEM || errno == EMFILE || errno == ENFILE ? -1 : 0;
+  while ((entry = readdir (stream)) != NULL)
+    {
+      if (strlen (entry->d_name) >= LANGUAGE_NAME_MAX
+          || entry->d_name[0] == '.')
+        continue;
+      if (names->count == *capacity)
+        {
+          size_t more = *capacity * 2 + 64;
+          void *bigger = realloc (names->names, more * sizeof *names->names);
+
+          if (bigger == NULL)
+            {
+              closedir (stream);
+              return -1;
+            }
+          names->names = bigger;
+          *capacity = more;
+        }
+      strcpy (names->names[names->count++], entry->d_name);
+    }
+  closedir (stream);
+  return 0;
+}
+
+/* DIR's present names, listed at the first call.  NULL when memory ran
+   out (nothing is remembered then).  */
+static const struct present_names *
+present_names (struct localedir *dir, struct language_cache *cache)
+{
+  const struct present_names *found
+      = atomic_load_explicit (&cache->present, memory_order_acquire);
+  struct present_names *names;
+  size_t capacity = 0, i;
+  int status = 0;
+
+  if (found != NULL)
+    return found;
+  if ((names = calloc (1, sizeof *names)) == NULL)
+    return NULL;
+  for (i = 0; i < dir->dir_count && status == 0; i++)
+    status = present_scan (dir->dirs[i], names, &capacity);
+  if (status != 0)
+    {
+      free (names->names);
+      free (names);
+      return NULL;
+    }
+  qsort (names->names, names->count, sizeof *names->names, present_compare);
+  pthread_mutex_lock (&language_lock);
+  found = atomic_load_explicit (&cache->present, memory_order_relaxed);
+  if (found == NULL)
+    atomic_store_explicit (&cache->present, found = names,
+                           memory_order_release);
+  pthread_mutex_unlock (&language_lock);
+  if (found != names)
+    {
+      free (names->names);
+      free (names);
+    }
+  return found;
+}
+
 /* NAME's catalog in DIR: WTISD_OK and *FOUND, WTISD_ENOCATALOG,
    WTISD_ECATALOG, or a status worth trying again (WTISD_ENOMEM).  The
    file is read without the lock, so that a large catalog does not stall
@@ -133,11 +223,18 @@ catalog_find (struct localedir *dir, struct language_cache *cache,
               const char *name, const struct catalog **found)
 {
   struct known_catalog *known = known_find (cache, name);
+  const struct present_names *present;
   struct catalog *catalog;
   int status;
 
   if (known == NULL)
     {
+      if ((present = present_names (dir, cache)) == NULL)
+        return WTISD_ENOMEM;
+      if (bsearch (name, present->names, present->count,
+                   sizeof *present->names, present_compare)
+          == NULL)
+        return WTISD_ENOCATALOG;
       status = catalog_load (dir, name, &catalog);
       if (status != WTISD_OK && status != WTISD_ECATALOG)
         return status;
@@ -410,6 +507,11 @@ messages_locale (void)
 #endif
 }
 
+/* Of a LANGUAGE list, only the first entries count: no one reads a
+   hundredth language, and a list of thousands must not make each call
+   slow.  */
+#define LANGUAGE_LIST_MAX 100
+
 /* The catalog of the first entry of the colon-separated LIST that has
    one, each entry named as NAMING says; NULL when none has, when gettext
    would stop at an entry naming the C locale (NAMING_GETTEXT), or when
@@ -418,8 +520,10 @@ messages_locale (void)
 static const struct catalog *
 list_catalog (const char *list, enum naming naming, int *status)
 {
+  int entries = 0;
+
   *status = WTISD_OK;
-  while (*list != '\0')
+  while (*list != '\0' && entries++ < LANGUAGE_LIST_MAX)
     {
       size_t length = strcspn (list, ":");
       struct resolution result;

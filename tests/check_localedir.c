@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <wtisd.h>
@@ -150,6 +151,38 @@ START_TEST (test_search_path_first_directory_decides)
 }
 END_TEST
 
+/* A directory of the search path that cannot be searched is passed
+   over like a missing one: a path longer than PATH_MAX, and (when the
+   tests do not run as root, whom permissions do not stop) a directory
+   without search permission.  */
+START_TEST (test_unsearchable_directory_skipped)
+{
+  char dir[4096], locked[4096], path[16384];
+  size_t length;
+
+  directory_with (dir, sizeof dir, "fr");
+  strcpy (path, "/");
+  for (length = 1; length < 5000; length += 8)
+    strcat (path, "qaa-dir/");
+  strcat (path, ":");
+  strcat (path, dir);
+  ck_assert_int_eq (wtisd_set_localedir (path), WTISD_OK);
+  ck_assert_int_eq (wtisd_language_check ("fr"), WTISD_OK);
+  ck_assert_str_ne (wtisd_text_in ("fr", WTISD_TITLE),
+                    wtisd_text_in ("en", WTISD_TITLE));
+  if (geteuid () == 0)
+    return;
+  directory_with (locked, sizeof locked, "fr=ru");
+  ck_assert_int_eq (chmod (locked, 0), 0);
+  snprintf (path, sizeof path, "%s:%s", locked, dir);
+  ck_assert_int_eq (wtisd_set_localedir (path), WTISD_OK);
+  ck_assert_int_eq (wtisd_language_check ("es"), WTISD_ENOCATALOG);
+  ck_assert_str_ne (wtisd_text_in ("fr", WTISD_TITLE),
+                    wtisd_text_in ("en", WTISD_TITLE));
+  chmod (locked, 0755);
+}
+END_TEST
+
 /* A relative directory is made absolute when set: a later chdir does
    not move it, for languages used before or after.  */
 START_TEST (test_relative_directory_resolved_once)
@@ -231,6 +264,7 @@ localedir_suite (void)
   tcase_add_test (tcase, test_empty_directory_is_invalid);
   tcase_add_test (tcase, test_set_before_first_use_wins);
   tcase_add_test (tcase, test_search_path_first_directory_decides);
+  tcase_add_test (tcase, test_unsearchable_directory_skipped);
   tcase_add_test (tcase, test_relative_directory_resolved_once);
   tcase_add_test (tcase, test_languages_only_resolvable_names);
   tcase_add_test (tcase, test_default_path_adds_installed_directory);
