@@ -26,9 +26,9 @@
 #define catalog_load _wtisd_catalog_load
 #define catalog_parse _wtisd_catalog_parse
 #define catalog_translate _wtisd_catalog_translate
+#define language_name_msgid _wtisd_language_name_msgid
 #define language_candidates _wtisd_language_candidates
 #define language_describe _wtisd_language_describe
-#define language_display_name _wtisd_language_display_name
 #define language_icu_id _wtisd_language_icu_id
 #define language_tag_parse _wtisd_language_tag_parse
 #define localedir_current _wtisd_localedir_current
@@ -117,8 +117,6 @@ struct catalog
 {
   char name[32];             /* The catalog name: "fr", "zh_CN", "en".  */
   char tag[64];              /* BCP 47: "zh-CN".  */
-  char display_name[128];    /* In the language itself, UTF-8, NFC...  */
-  _Atomic int display_ready; /* ...once set (at its first use).  */
   int rtl;                   /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
@@ -128,6 +126,9 @@ struct catalog
 
 /* The texts compiled into the library, English (texts.c).  */
 extern const struct catalog catalog_english;
+
+/* The msgid whose translation is a catalog's name of its language.  */
+extern const char *const language_name_msgid;
 
 /* Reads NAME's catalog file from the first directory of DIR's search
    path that has one, whole.  WTISD_OK (free *DATA), WTISD_ENOCATALOG
@@ -239,11 +240,5 @@ void language_icu_id (const struct language_tag *tag, char *out, size_t size);
 /* Fills CATALOG's name-derived fields for the catalog NAME: its BCP 47
    tag and direction.  Returns WTISD_OK or a status.  */
 int language_describe (const char *name, struct catalog *catalog);
-
-/* Writes the name of the catalog language NAME in itself into OUT (SIZE
-   bytes).  Returns WTISD_OK or a status.  Only when asked for: ICU 72
-   can crash when an allocation fails while it loads a language's names
-   (ures_getByKeyWithFallback), so loading a catalog never does it.  */
-int language_display_name (const char *name, char *out, size_t size);
 
 #endif /* WTISD_INTERNAL_H */

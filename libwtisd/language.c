@@ -475,24 +475,14 @@ wtisd_language_name (const char *lang)
 {
   int status;
   const struct catalog *catalog = language_catalog (lang, &status);
-  struct catalog *named;
+  const char *name;
 
   if (catalog == NULL)
     return NULL;
-  if (atomic_load_explicit (&catalog->display_ready, memory_order_acquire))
-    return catalog->display_name;
-  /* Written once, under the lock, then only read.  English is ready.  */
-  named = (struct catalog *)(void *)(uintptr_t)catalog;
-  pthread_mutex_lock (&language_lock);
-  if (!atomic_load_explicit (&named->display_ready, memory_order_relaxed)
-      && language_display_name (named->name, named->display_name,
-                                sizeof named->display_name)
-             == WTISD_OK)
-    atomic_store_explicit (&named->display_ready, 1, memory_order_release);
-  pthread_mutex_unlock (&language_lock);
-  return atomic_load_explicit (&named->display_ready, memory_order_acquire)
-             ? named->display_name
-             : NULL;
+  if (catalog == &catalog_english)
+    return language_name_msgid;
+  name = catalog_translate (catalog, language_name_msgid);
+  return name != NULL ? name : catalog->tag;
 }
 
 /* The name of the calling thread's LC_MESSAGES locale: its own when it

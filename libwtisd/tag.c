@@ -375,26 +375,3 @@ language_describe (const char *name, struct catalog *catalog)
     return WTISD_ECATALOG;
   return WTISD_OK;
 }
-
-int
-language_display_name (const char *name, char *out, size_t size)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  char id[ULOC_FULLNAME_CAPACITY];
-  struct language_tag tag;
-  UChar display[64];
-  int32_t length;
-  int status = language_tag_parse (name, strlen (name), &tag);
-
-  if (status != WTISD_OK)
-    return status;
-  language_icu_id (&tag, id, sizeof id);
-  length = uloc_getDisplayName (id, id, display, 64, &code);
-  u_strToUTF8 (out, (int32_t)size, NULL, display, length, &code);
-  if (code == U_MEMORY_ALLOCATION_ERROR)
-    return WTISD_ENOMEM;
-  /* A name ICU cannot spell out (or too long) stands for itself.  */
-  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-    snprintf (out, size, "%s", name);
-  return WTISD_OK;
-}

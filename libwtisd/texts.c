@@ -20,14 +20,24 @@
 
 #include "internal.h"
 
+/* The name of a catalog's language in that language, as a menu of
+   languages shows it (wtisd_language_name): a translation like any
+   other, so that no catalog needs ICU's locale data, whose loading ICU 72
+   does not survive running out of memory.  */
+const char *const language_name_msgid =
+    /* TRANSLATORS: Not the word "English" in your language: the name of
+       YOUR language in your language, as a menu of languages shows it
+       ("français", "Deutsch", "中文（中国）", "português (Brasil)"):
+       CLDR's name of your locale, which `locale -k LC_IDENTIFICATION`
+       or ICU's uloc_getDisplayName gives.  */
+    N_ ("English");
+
 /* English: the message exactly as the ITU published it (ASCII, straight
    quotes).  The texts are the msgids, so a catalog only has to carry the
    translations.  Indexed by wtisd_text_id.  */
 const struct catalog catalog_english = {
   .name = "en",
   .tag = "en",
-  .display_name = "English",
-  .display_ready = 1,
   .texts = {
     /* TRANSLATORS: Title of the message.  WTISD is World Telecommunication
        and Information Society Day (17 May); keep "WTISD" or use the

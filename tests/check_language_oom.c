@@ -5,7 +5,12 @@
    walked allocation by allocation with the failmalloc shim.  Under a
    failure a call may answer "no memory" (NULL, WTISD_ENOMEM, or the
    documented English-only list), never another language or a wrong
-   directory; afterwards the same call gives the right answer.
+   directory; afterwards the same call gives the right answer.  ICU
+   loads its locale data at first use and remembers a failure to
+   (wtisd.h, "Memory"): the walks start with ICU's data loaded and the
+   library's unused, and the first use with ICU's data unloaded is
+   walked apart, where a lasting error is right and a wrong answer or a
+   crash is not.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
@@ -13,6 +18,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
 
 #include <wtisd.h>
 
@@ -170,7 +178,30 @@ translate_check (const void *data)
   return t == NULL || strcmp (t, "Source\xc2\xa0: %s\n") != 0;
 }
 
+/* zh_CN's name in itself, as CLDR writes it.  */
+#define CHINESE_NAME                                                          \
+  "\xe4\xb8\xad\xe6\x96\x87\xef\xbc\x88\xe4\xb8\xad\xe5\x9b\xbd\xef\xbc\x89"
+
+static int
+name_attempt (const void *data)
+{
+  const char *name = wtisd_language_name ("zh_CN");
+
+  (void)data;
+  return name != NULL && strcmp (name, CHINESE_NAME) != 0;
+}
+
+static int
+name_check (const void *data)
+{
+  const char *name = wtisd_language_name ("zh_CN");
+
+  (void)data;
+  return name == NULL || strcmp (name, CHINESE_NAME) != 0;
+}
+
 static const struct scenario scenarios[] = {
+  { "wtisd_language_name", name_attempt, name_check },
   { "wtisd_text_in", text_in_attempt, text_in_check },
   { "wtisd_language_check", language_check_attempt, language_check_check },
   { "wtisd_text", text_attempt, text_check },
@@ -180,10 +211,56 @@ static const struct scenario scenarios[] = {
   { "wtisd_translate", translate_attempt, translate_check },
 };
 
+/* Loads what ICU loads once for the library's language code: its tag
+   parser's and likely subtags' data, the locale names of zh_CN, NFC.  */
+static void
+icu_data_load (void)
+{
+  char id[ULOC_FULLNAME_CAPACITY], tag[ULOC_FULLNAME_CAPACITY];
+  UErrorCode code = U_ZERO_ERROR;
+  UChar name[64];
+  int32_t parsed;
+
+  uloc_forLanguageTag ("sr-Latn-RS-x-private", id, sizeof id, &parsed, &code);
+  uloc_toLanguageTag ("sr_Latn_RS", tag, sizeof tag, 1, &code);
+  uloc_toLanguageTag ("iw", tag, sizeof tag, 0, &code);
+  uloc_addLikelySubtags ("zh_TW", id, sizeof id, &code);
+  uloc_getDisplayName ("zh_Hans_CN", "zh_Hans_CN", name, 64, &code);
+  uloc_isRightToLeft ("ar");
+  unorm2_getNFCInstance (&code);
+  ck_assert_msg (U_SUCCESS (code), "ICU: %s", u_errorName (code));
+}
+
+/* The first use with ICU's data unloaded: under a failure, the right
+   answer or none (NULL), then the right answer or, when ICU remembers
+   its failure, still none; never another language's text.  */
+static int
+first_use_check (const void *data)
+{
+  const char *t = wtisd_text_in ("fr-CA", WTISD_TITLE);
+  const char *name = wtisd_language_name ("zh_CN");
+
+  (void)data;
+  return (t != NULL && strcmp (t, french_title) != 0)
+         || (name != NULL && strcmp (name, CHINESE_NAME) != 0);
+}
+
+START_TEST (test_first_use_with_icu_unloaded)
+{
+  long n = failmalloc_each (first_use_check, first_use_check, NULL,
+                            MAX_ALLOCATIONS);
+
+  ck_assert_msg (n > 0, "wrong after allocation %ld failed", -n);
+}
+END_TEST
+
 START_TEST (test_language_calls_survive_each_failed_allocation)
 {
   const struct scenario *s = &scenarios[_i];
-  long n = failmalloc_each (s->attempt, s->check, NULL, MAX_ALLOCATIONS);
+  long n;
+
+  icu_data_load ();
+  n = failmalloc_each (s->attempt, s->check, NULL, MAX_ALLOCATIONS);
 
   ck_assert_msg (n > 0,
                  "%s: wrong after allocation %ld failed (0: more "
@@ -199,7 +276,7 @@ main (void)
   TCase *tcase = tcase_create ("language-oom");
   char *buffer = testutil_load_data ("wtisd-message.fr.out");
   char *linguas;
-  const char *languages[64];
+  const char *languages[256];
 
   localedir = getenv ("WTISD_LOCALEDIR");
   if (buffer == NULL || localedir == NULL
@@ -208,7 +285,7 @@ main (void)
   buffer[strcspn (buffer, "\n")] = '\0';
   strncpy (french_title, buffer, sizeof french_title - 1);
   free (buffer);
-  expected_languages = testutil_read_linguas (&linguas, languages, 64) + 1;
+  expected_languages = testutil_read_linguas (&linguas, languages, 256) + 1;
   free (linguas);
   setenv ("LANGUAGE", "qaa:fr", 1);
   setenv ("LANG", "fr_FR.UTF-8", 1);
@@ -217,6 +294,7 @@ main (void)
   tcase_add_loop_test (tcase,
                        test_language_calls_survive_each_failed_allocation, 0,
                        sizeof scenarios / sizeof scenarios[0]);
+  tcase_add_test (tcase, test_first_use_with_icu_unloaded);
   tcase_set_timeout (tcase, 600);
   suite_add_tcase (suite, tcase);
   return testutil_run (suite);
