@@ -31,6 +31,11 @@ struct entry
   char *msgid;  /* NULL for none.  */
   char *msgstr; /* The first msgstr (msgstr[0] for plurals).  */
   int msgstr_line;
+  /* Where each quoted piece of msgstr starts, in msgstr and in the
+     file, so that a problem is reported at its own line.  */
+  size_t *piece_offsets;
+  int *piece_lines;
+  int pieces;
 };
 
 static struct entry entries[MAX_ENTRIES];
@@ -92,12 +97,51 @@ append_quoted (char **s, const char *q)
   *s = out;
 }
 
+/* Appends the quoted piece at Q, line NUMBER of the file, to the
+   msgstr of E.  */
+static void
+append_msgstr (struct entry *e, const char *q, int number)
+{
+  size_t offset = e->msgstr != NULL ? strlen (e->msgstr) : 0;
+
+  e->piece_offsets
+      = realloc (e->piece_offsets, (size_t)(e->pieces + 1) * sizeof (size_t));
+  e->piece_lines
+      = realloc (e->piece_lines, (size_t)(e->pieces + 1) * sizeof (int));
+  if (e->piece_offsets == NULL || e->piece_lines == NULL)
+    exit (2);
+  e->piece_offsets[e->pieces] = offset;
+  e->piece_lines[e->pieces++] = number;
+  append_quoted (&e->msgstr, q);
+}
+
+/* The line of the file where byte OFFSET of the msgstr of E is: the
+   last piece that starts at or before it (an empty first piece,
+   msgstr "", starts where the next one does).  */
+static int
+msgstr_line_at (const struct entry *e, size_t offset)
+{
+  int i, line = e->msgstr_line;
+
+  for (i = 0; i < e->pieces && e->piece_offsets[i] <= offset; i++)
+    line = e->piece_lines[i];
+  return line;
+}
+
+/* What the line po_read is on continues.  */
+enum po_part
+{
+  OTHER,
+  MSGID,
+  MSGSTR
+};
+
 /* Reads the entries of the .po file FILE.  */
 static void
 po_read (FILE *file)
 {
   char line[8192];
-  char **target = NULL;
+  enum po_part reading = OTHER;
   struct entry *entry = &entries[0];
   int number = 0, flags_fuzzy = 0;
 
@@ -112,21 +156,23 @@ po_read (FILE *file)
           entry->line = number;
           entry->fuzzy = flags_fuzzy;
           flags_fuzzy = 0;
-          target = &entry->msgid;
-          append_quoted (target, strchr (line, '"') + 1);
+          reading = MSGID;
+          append_quoted (&entry->msgid, strchr (line, '"') + 1);
         }
       else if ((strncmp (line, "msgstr ", 7) == 0
                 || strncmp (line, "msgstr[0]", 9) == 0)
                && entry->msgid != NULL && entry->msgstr == NULL)
         {
           entry->msgstr_line = number;
-          target = &entry->msgstr;
-          append_quoted (target, strchr (line, '"') + 1);
+          reading = MSGSTR;
+          append_msgstr (entry, strchr (line, '"') + 1, number);
         }
-      else if (line[0] == '"' && target != NULL)
-        append_quoted (target, line + 1);
+      else if (line[0] == '"' && reading == MSGSTR)
+        append_msgstr (entry, line + 1, number);
+      else if (line[0] == '"' && reading == MSGID)
+        append_quoted (&entry->msgid, line + 1);
       else
-        target = NULL;
+        reading = OTHER;
     }
 }
 
@@ -371,6 +417,35 @@ check_typography (const char *rules_file, const char *language)
   fclose (file);
 }
 
+/* Each field of the header once: msgfmt --check lets a repeated field
+   pass, and gettext then reads the first one only.  */
+static void
+check_header_fields (const struct entry *header)
+{
+  const char *start = header->msgstr, *field, *next, *earlier;
+
+  for (field = start; *field != '\0'; field = next)
+    {
+      size_t length = strcspn (field, ":\n");
+      char what[128];
+
+      next = field + strcspn (field, "\n");
+      next += *next == '\n';
+      if (field[length] != ':')
+        continue;
+      for (earlier = start; strncmp (earlier, field, length + 1) != 0;
+           earlier += strcspn (earlier, "\n") + 1)
+        ;
+      if (earlier == field)
+        continue;
+      snprintf (what, sizeof what,
+                "the header gives %.*s again (first at line %d)", (int)length,
+                field, msgstr_line_at (header, (size_t)(earlier - start)));
+      problem (msgstr_line_at (header, (size_t)(field - start)), what,
+               "delete this line: gettext reads only the first");
+    }
+}
+
 /* The header names LANGUAGE and UTF-8 and has a plural rule; msgfmt
    --check finds the rest (format strings, the header's syntax).  */
 static void
@@ -384,6 +459,7 @@ check_header (const char *language, const char *msgfmt)
       problem (1, "no header entry", "create the catalog with msginit");
       return;
     }
+  check_header_fields (header);
   snprintf (expected, sizeof expected, "Language: %s\n", language);
   if (strstr (header->msgstr, expected) == NULL)
     problem (header->msgstr_line,
