@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -311,6 +312,73 @@ translated (const struct entry *e)
   return e != NULL && e->msgstr != NULL && e->msgstr[0] != '\0';
 }
 
+/* Whether the LENGTH bytes at LINE, of a right-to-left catalog, are
+   laid out left to right where it matters: a terminal that takes a
+   line's direction from its first strong character (UAX #9, rule P2,
+   as VTE and mlterm do) lays out a line that has right-to-left text
+   but starts, after its spaces, with Latin text from left to right,
+   and the reader meets its words out of order.  A line that starts
+   with U+200E LEFT-TO-RIGHT MARK says it means that; one that starts
+   with a printf directive waits for the program's value there (its
+   name, in "%s: ...").  */
+static int
+is_left_to_right_line (const char *line, size_t length)
+{
+  int32_t i = (int32_t)strspn (line, " "), n = (int32_t)length;
+  UChar32 first = 0, c;
+
+  if (line[i] == '%')
+    return 0;
+  while (i < n)
+    {
+      UCharDirection d;
+
+      U8_NEXT (line, i, n, c);
+      d = c < 0 ? U_OTHER_NEUTRAL : u_charDirection (c);
+      if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+        return first != 0 && first != 0x200e;
+      if (d == U_LEFT_TO_RIGHT && first == 0)
+        first = c;
+    }
+  return 0;
+}
+
+/* In a right-to-left catalog, no line of the program's strings (those
+   with a newline, as for check_widths) starts with Latin text.  The
+   library's error messages follow "program: " on a terminal, whose
+   name sets the line's direction.  The rows of --help's option table are left
+   alone: they start with the option, as in English, and stay a table read from
+   left to right, their descriptions in the catalog's script; so do fa.po and
+   he.po, whose prose lines start with a word of the language and put U+200E
+   before each option name.  */
+static void
+check_right_to_left_lines (const char *language)
+{
+  int i;
+
+  if (!uloc_isRightToLeft (language))
+    return;
+  for (i = 0; i < entry_count; i++)
+    {
+      const struct entry *e = &entries[i];
+      const char *line, *end;
+
+      if (!translated (e) || strchr (e->msgid, '\n') == NULL
+          || (e->msgid[0] == ' ' && e->msgid[strspn (e->msgid, " ")] == '-'))
+        continue;
+      for (line = e->msgstr; *line != '\0'; line = end + (*end == '\n'))
+        {
+          end = line + strcspn (line, "\n");
+          if (is_left_to_right_line (line, (size_t)(end - line)))
+            problem (msgstr_line_at (e, (size_t)(line - e->msgstr)),
+                     "a line that starts with Latin text: a right-to-left "
+                     "terminal shows its words out of order",
+                     "start it with a word of the language and put U+200E "
+                     "(LEFT-TO-RIGHT MARK) before each option name");
+        }
+    }
+}
+
 /* Each number of ENGLISH is in the translation of E.  */
 static void
 check_numbers (const char *english, const struct entry *e)
@@ -507,6 +575,7 @@ main (int argc, char **argv)
   check_header (language, argc > 2 ? argv[2] : "msgfmt");
   check_entries ();
   check_widths ();
+  check_right_to_left_lines (language);
   check_message_texts ();
   check_typography (rules, language);
   if (problems > 0)
