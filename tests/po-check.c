@@ -440,13 +440,133 @@ check_message_texts (void)
                    "paragraph 4 does not quote the WTDC-21 theme verbatim");
 }
 
-/* The rules of data/typography.txt for LANGUAGE, on the message texts.  */
+/* No message text has FORBIDDEN, a rule of data/typography.txt.  */
+static void
+check_forbidden (const char *forbidden, const char *fix)
+{
+  int id;
+
+  for (id = 0; id < WTISD_TEXT_COUNT; id++)
+    {
+      const struct entry *e
+          = entry_of (wtisd_text_in ("en", (wtisd_text_id)id));
+
+      if (e != NULL && e->msgstr != NULL
+          && strstr (e->msgstr, forbidden) != NULL)
+        {
+          char what[128];
+
+          snprintf (what, sizeof what, "typography: \"%s\"", forbidden);
+          problem (e->msgstr_line, what, fix);
+        }
+    }
+}
+
+/* Whether C is a double quotation mark of some language: a quotation
+   in a catalog is marked with one of these, or with the marks
+   data/typography.txt gives.  Single ones are not, since ’ is also the
+   apostrophe.  */
+static int
+is_double_quotation_mark (UChar32 c)
+{
+  static const UChar32 marks[]
+      = { 0x00ab, 0x00bb, 0x201c, 0x201d, 0x201e, 0x201f, 0x300c,
+          0x300d, 0x300e, 0x300f, 0x301d, 0x301e, 0x301f, 0xff02 };
+  size_t i;
+
+  for (i = 0; i < sizeof marks / sizeof *marks; i++)
+    if (c == marks[i])
+      return 1;
+  return 0;
+}
+
+/* What can be wrong with a catalog's quotation marks.  */
+enum quotation_fault
+{
+  QUOTATION_FINE,
+  QUOTATION_WRONG_OPENING,
+  QUOTATION_WRONG_CLOSING,
+  QUOTATION_NOT_CLOSED
+};
+
+/* The first fault of the quotation marks of S, which quotes with
+   OPEN ... CLOSE, with *OFFSET at the wrong mark, or at the quotation
+   that is not closed.  A quotation inside another takes the same
+   marks.  */
+static enum quotation_fault
+quotation_fault (const char *s, UChar32 open, UChar32 close, size_t *offset)
+{
+  int32_t i = 0, start = 0, n = (int32_t)strlen (s);
+  int depth = 0;
+  UChar32 c;
+
+  while (i < n)
+    {
+      *offset = (size_t)i;
+      U8_NEXT (s, i, n, c);
+      if (c != open && c != close && !is_double_quotation_mark (c))
+        continue;
+      if (c == open && (open != close || depth == 0))
+        {
+          if (depth++ == 0)
+            start = (int32_t)*offset;
+        }
+      else if (c == close && depth > 0)
+        depth--;
+      else
+        return depth > 0 ? QUOTATION_WRONG_CLOSING : QUOTATION_WRONG_OPENING;
+    }
+  *offset = (size_t)start;
+  return depth > 0 ? QUOTATION_NOT_CLOSED : QUOTATION_FINE;
+}
+
+/* Every quotation of the catalog, message texts and program strings
+   alike, opens with OPEN and closes with CLOSE (UTF-8, one character
+   each).  */
+static void
+check_quotation_marks (const char *open, const char *close)
+{
+  int32_t i = 0, j = 0;
+  UChar32 open_mark, close_mark;
+  char fix[128];
+  int k;
+
+  U8_NEXT (open, i, (int32_t)strlen (open), open_mark);
+  U8_NEXT (close, j, (int32_t)strlen (close), close_mark);
+  snprintf (fix, sizeof fix,
+            "open each quotation with %s and close it with %s", open, close);
+  for (k = 0; k < entry_count; k++)
+    {
+      const struct entry *e = &entries[k];
+      enum quotation_fault fault;
+      size_t offset;
+      int32_t end;
+      char what[128];
+
+      if (!translated (e) || e->msgid[0] == '\0'
+          || (fault
+              = quotation_fault (e->msgstr, open_mark, close_mark, &offset))
+                 == QUOTATION_FINE)
+        continue;
+      end = (int32_t)offset;
+      U8_FWD_1 (e->msgstr, end, (int32_t)strlen (e->msgstr));
+      snprintf (what, sizeof what, "a quotation that %s%.*s",
+                fault == QUOTATION_NOT_CLOSED      ? "is not closed"
+                : fault == QUOTATION_WRONG_OPENING ? "opens with "
+                                                   : "closes with ",
+                fault == QUOTATION_NOT_CLOSED ? 0 : end - (int32_t)offset,
+                e->msgstr + offset);
+      problem (msgstr_line_at (e, offset), what, fix);
+    }
+}
+
+/* The rules of data/typography.txt for LANGUAGE: sequences the message
+   texts never have, and the quotation marks of the whole catalog.  */
 static void
 check_typography (const char *rules_file, const char *language)
 {
   FILE *file = fopen (rules_file, "r");
   char line[1024];
-  int id;
 
   if (file == NULL)
     {
@@ -455,32 +575,25 @@ check_typography (const char *rules_file, const char *language)
     }
   while (fgets (line, sizeof line, file) != NULL)
     {
-      char *forbidden, *fix;
+      char *kind, *rest, *close;
 
       line[strcspn (line, "\n")] = '\0';
-      if (line[0] == '#' || (forbidden = strchr (line, '\t')) == NULL
-          || (fix = strchr (forbidden + 1, '\t')) == NULL)
+      if (line[0] == '#' || (kind = strchr (line, '\t')) == NULL
+          || (rest = strchr (kind + 1, '\t')) == NULL)
         continue;
-      *forbidden++ = '\0';
-      *fix++ = '\0';
+      *kind++ = '\0';
+      *rest++ = '\0';
       if (strcmp (line, language) != 0)
         continue;
-      if (strcmp (forbidden, "\\\"") == 0)
-        memmove (forbidden, forbidden + 1, 2);
-      for (id = 0; id < WTISD_TEXT_COUNT; id++)
+      if (strcmp (kind, "quotes") == 0 && (close = strchr (rest, '\t')))
         {
-          const struct entry *e
-              = entry_of (wtisd_text_in ("en", (wtisd_text_id)id));
-
-          if (e != NULL && e->msgstr != NULL
-              && strstr (e->msgstr, forbidden) != NULL)
-            {
-              char what[128];
-
-              snprintf (what, sizeof what, "typography: \"%s\"", forbidden);
-              problem (e->msgstr_line, what, fix);
-            }
+          *close++ = '\0';
+          check_quotation_marks (rest, close);
+          continue;
         }
+      if (strcmp (kind, "\\\"") == 0)
+        memmove (kind, kind + 1, 2);
+      check_forbidden (kind, rest);
     }
   fclose (file);
 }
