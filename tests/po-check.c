@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -363,8 +364,9 @@ check_message_texts (void)
                    "paragraph 4 does not quote the WTDC-21 theme verbatim");
 }
 
-/* Each field of the header once: msgfmt --check lets a repeated field
-   pass, and gettext then reads the first one only.  */
+/* Each field of the header once, whatever the case of its name:
+   msgfmt --check lets a repeated field pass, and gettext then reads the
+   first one only.  */
 static void
 check_header_fields (const struct entry *header)
 {
@@ -379,7 +381,7 @@ check_header_fields (const struct entry *header)
       next += *next == '\n';
       if (field[length] != ':')
         continue;
-      for (earlier = start; strncmp (earlier, field, length + 1) != 0;
+      for (earlier = start; strncasecmp (earlier, field, length + 1) != 0;
            earlier += strcspn (earlier, "\n") + 1)
         ;
       if (earlier == field)
