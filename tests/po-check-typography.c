@@ -209,11 +209,11 @@ is_left_to_right_line (const char *line, size_t length)
 /* In a right-to-left catalog, no line of the program's strings (those
    with a newline, as for check_widths) starts with Latin text.  The
    library's error messages follow "program: " on a terminal, whose
-   name sets the line's direction.  The rows of --help's option table are left
-   alone: they start with the option, as in English, and stay a table read from
-   left to right, their descriptions in the catalog's script; so do fa.po and
-   he.po, whose prose lines start with a word of the language and put U+200E
-   before each option name.  */
+   name sets the line's direction.  The rows of --help's option table
+   are left alone: they start with the option, as in English, and stay
+   a table read from left to right, their descriptions in the catalog's
+   script; so do fa.po and he.po, whose prose lines start with a word of
+   the language and put U+200E before each option name.  */
 void
 po_check_right_to_left_lines (const char *language)
 {
