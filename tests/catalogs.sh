@@ -16,9 +16,11 @@ for lang in $linguas; do
   catalog=$po/$lang.po
   test -f "$catalog" || continue
   # Every rule a translator's "make -C po check-LL" applies: complete, no
-  # fuzzy entry, msgfmt --check, header, NFC, no control or bidi
-  # override character, lines under 80 columns, numbers kept, themes
-  # quoted verbatim, typography.
+  # fuzzy entry, msgfmt --check, header (each field once), NFC, no
+  # control or bidi override character, lines under 80 columns, numbers
+  # kept, themes quoted verbatim, abbreviations introduced before their
+  # use, typography and quotation marks, and in a right-to-left language
+  # no program line that starts with Latin text.
   if ! (cd "$po" && "$checker" "$lang.po" "$MSGFMT") \
       > "$workdir/report" 2>&1; then
     fail "$lang.po: po-check found problems"

@@ -88,7 +88,6 @@ START_TEST (test_themes_match_their_quotations)
 }
 END_TEST
 
-
 /* The check itself: any script's digits, whole numbers only.  */
 START_TEST (test_numbers_in_any_script)
 {
@@ -149,15 +148,17 @@ START_TEST (test_typography)
         continue;
       *forbidden++ = '\0';
       *fix++ = '\0';
+      /* A language's quotation marks: po-check's rule, on the catalog.  */
+      if (strcmp (forbidden, "quotes") == 0)
+        continue;
       if (strcmp (forbidden, "\\\"") == 0)
         memmove (forbidden, forbidden + 1, 2);
       if (strcmp (rule, language) != 0)
         continue;
       for (id = 0; id < WTISD_TEXT_COUNT; id++)
-        ck_assert_msg (strstr (wtisd_text ((wtisd_text_id)id), forbidden)
-                           == NULL,
-                       "%s: text %d has \"%s\": %s", language, id, forbidden,
-                       fix);
+        ck_assert_msg (
+            strstr (wtisd_text ((wtisd_text_id)id), forbidden) == NULL,
+            "%s: text %d has \"%s\": %s", language, id, forbidden, fix);
     }
   free (buffer);
 }

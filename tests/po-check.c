@@ -2,7 +2,10 @@
    one .po file, for a translator: each problem with its line number and
    a one-line fix.  Run as "make -C po check-LL", or
    tests/po-check po/LL.po [MSGFMT].  Exit status 0 when the catalog
-   passes, 1 when it has problems, 2 when it cannot be read.
+   passes, 1 when it has problems, 2 when it cannot be read.  This file
+   reads the catalog and checks its header, entries and message texts;
+   po-check-typography.c and po-check-abbreviations.c have the rules
+   of how the texts are written.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -19,27 +23,18 @@
 
 #include <wtisd.h>
 
+#include "po-check.h"
 #include "textcheck.h"
 
 #define MAX_ENTRIES 512
 
-/* One entry of the .po file, its strings unescaped.  */
-struct entry
-{
-  int line;     /* Of its msgid.  */
-  int fuzzy;    /* Flagged "#, fuzzy".  */
-  char *msgid;  /* NULL for none.  */
-  char *msgstr; /* The first msgstr (msgstr[0] for plurals).  */
-  int msgstr_line;
-};
-
-static struct entry entries[MAX_ENTRIES];
-static int entry_count;
-static const char *po_name;
+struct entry po_entries[MAX_ENTRIES];
+int po_entry_count;
+const char *po_name;
 static int problems;
 
-static void
-problem (int line, const char *what, const char *fix)
+void
+po_problem (int line, const char *what, const char *fix)
 {
   printf ("%s:%d: %s\n  fix: %s\n", po_name, line, what, fix);
   problems++;
@@ -92,13 +87,52 @@ append_quoted (char **s, const char *q)
   *s = out;
 }
 
+/* Appends the quoted piece at Q, line NUMBER of the file, to the
+   msgstr of E.  */
+static void
+append_msgstr (struct entry *e, const char *q, int number)
+{
+  size_t offset = e->msgstr != NULL ? strlen (e->msgstr) : 0;
+
+  e->piece_offsets
+      = realloc (e->piece_offsets, (size_t)(e->pieces + 1) * sizeof (size_t));
+  e->piece_lines
+      = realloc (e->piece_lines, (size_t)(e->pieces + 1) * sizeof (int));
+  if (e->piece_offsets == NULL || e->piece_lines == NULL)
+    exit (2);
+  e->piece_offsets[e->pieces] = offset;
+  e->piece_lines[e->pieces++] = number;
+  append_quoted (&e->msgstr, q);
+}
+
+/* The line of the file where byte OFFSET of the msgstr of E is: the
+   last piece that starts at or before it (an empty first piece,
+   msgstr "", starts where the next one does).  */
+int
+po_line_at (const struct entry *e, size_t offset)
+{
+  int i, line = e->msgstr_line;
+
+  for (i = 0; i < e->pieces && e->piece_offsets[i] <= offset; i++)
+    line = e->piece_lines[i];
+  return line;
+}
+
+/* What the line po_read is on continues.  */
+enum po_part
+{
+  OTHER,
+  MSGID,
+  MSGSTR
+};
+
 /* Reads the entries of the .po file FILE.  */
 static void
 po_read (FILE *file)
 {
   char line[8192];
-  char **target = NULL;
-  struct entry *entry = &entries[0];
+  enum po_part reading = OTHER;
+  struct entry *entry = &po_entries[0];
   int number = 0, flags_fuzzy = 0;
 
   while (fgets (line, sizeof line, file) != NULL)
@@ -106,38 +140,41 @@ po_read (FILE *file)
       number++;
       if (strncmp (line, "#,", 2) == 0)
         flags_fuzzy |= strstr (line, "fuzzy") != NULL;
-      else if (strncmp (line, "msgid ", 6) == 0 && entry_count < MAX_ENTRIES)
+      else if (strncmp (line, "msgid ", 6) == 0
+               && po_entry_count < MAX_ENTRIES)
         {
-          entry = &entries[entry_count++];
+          entry = &po_entries[po_entry_count++];
           entry->line = number;
           entry->fuzzy = flags_fuzzy;
           flags_fuzzy = 0;
-          target = &entry->msgid;
-          append_quoted (target, strchr (line, '"') + 1);
+          reading = MSGID;
+          append_quoted (&entry->msgid, strchr (line, '"') + 1);
         }
       else if ((strncmp (line, "msgstr ", 7) == 0
                 || strncmp (line, "msgstr[0]", 9) == 0)
                && entry->msgid != NULL && entry->msgstr == NULL)
         {
           entry->msgstr_line = number;
-          target = &entry->msgstr;
-          append_quoted (target, strchr (line, '"') + 1);
+          reading = MSGSTR;
+          append_msgstr (entry, strchr (line, '"') + 1, number);
         }
-      else if (line[0] == '"' && target != NULL)
-        append_quoted (target, line + 1);
+      else if (line[0] == '"' && reading == MSGSTR)
+        append_msgstr (entry, line + 1, number);
+      else if (line[0] == '"' && reading == MSGID)
+        append_quoted (&entry->msgid, line + 1);
       else
-        target = NULL;
+        reading = OTHER;
     }
 }
 
-static const struct entry *
-entry_of (const char *msgid)
+const struct entry *
+po_entry_of (const char *msgid)
 {
   int i;
 
-  for (i = 0; i < entry_count; i++)
-    if (strcmp (entries[i].msgid, msgid) == 0)
-      return &entries[i];
+  for (i = 0; i < po_entry_count; i++)
+    if (strcmp (po_entries[i].msgid, msgid) == 0)
+      return &po_entries[i];
   return NULL;
 }
 
@@ -189,29 +226,29 @@ check_entries (void)
 {
   int i;
 
-  for (i = 0; i < entry_count; i++)
+  for (i = 0; i < po_entry_count; i++)
     {
-      const struct entry *e = &entries[i];
+      const struct entry *e = &po_entries[i];
       const char *bad;
 
       if (e->msgid[0] == '\0')
         continue;
       if (e->msgstr == NULL || e->msgstr[0] == '\0')
-        problem (e->line, "untranslated entry", "write its translation");
+        po_problem (e->line, "untranslated entry", "write its translation");
       else if (e->fuzzy)
-        problem (e->line, "fuzzy entry (gettext ignores it)",
-                 "check the translation, then delete \"fuzzy\" from its "
-                 "#, line");
+        po_problem (e->line, "fuzzy entry (gettext ignores it)",
+                    "check the translation, then delete \"fuzzy\" from its "
+                    "#, line");
       if (e->msgstr == NULL || e->msgstr[0] == '\0')
         continue;
       if ((bad
            = forbidden_character (e->msgstr, strchr (e->msgid, '\n') != NULL)))
-        problem (e->msgstr_line, bad,
-                 "remove it: the library refuses the whole catalog");
+        po_problem (e->msgstr_line, bad,
+                    "remove it: the library refuses the whole catalog");
       else if (!is_nfc (e->msgstr))
-        problem (e->msgstr_line, "not in Unicode Normalization Form C",
-                 "run: uconv -x nfc (Debian: icu-devtools), or retype the "
-                 "accented letters");
+        po_problem (e->msgstr_line, "not in Unicode Normalization Form C",
+                    "run: uconv -x nfc (Debian: icu-devtools), or retype the "
+                    "accented letters");
     }
 }
 
@@ -242,9 +279,9 @@ check_widths (void)
 {
   int i, lines;
 
-  for (i = 0; i < entry_count; i++)
+  for (i = 0; i < po_entry_count; i++)
     {
-      const struct entry *e = &entries[i];
+      const struct entry *e = &po_entries[i];
       int limit;
 
       if (e->msgstr == NULL || strchr (e->msgid, '\n') == NULL)
@@ -253,14 +290,15 @@ check_widths (void)
       if (limit < 79)
         limit = 79;
       if (widest_line (e->msgstr, &lines) > limit)
-        problem (e->msgstr_line, "a line too wide for an 80-column terminal",
-                 "break it earlier, with \\n, as the English does");
+        po_problem (e->msgstr_line,
+                    "a line too wide for an 80-column terminal",
+                    "break it earlier, with \\n, as the English does");
     }
 }
 
 /* Whether the entry E has a translation to check.  */
-static int
-translated (const struct entry *e)
+int
+po_translated (const struct entry *e)
 {
   return e != NULL && e->msgstr != NULL && e->msgstr[0] != '\0';
 }
@@ -281,8 +319,8 @@ check_numbers (const char *english, const struct entry *e)
         continue;
       snprintf (what, sizeof what, "the number %.*s is missing", (int)length,
                 p);
-      problem (e->msgstr_line, what,
-               "keep the numbers of the English as they are");
+      po_problem (e->msgstr_line, what,
+                  "keep the numbers of the English as they are");
     }
 }
 
@@ -292,11 +330,11 @@ static void
 check_quotation (const struct entry *paragraph, const struct entry *theme,
                  const char *what)
 {
-  if (translated (paragraph) && translated (theme)
+  if (po_translated (paragraph) && po_translated (theme)
       && strstr (paragraph->msgstr, theme->msgstr) == NULL)
-    problem (paragraph->msgstr_line, what,
-             "copy the theme's translation into the quotation, character "
-             "for character");
+    po_problem (paragraph->msgstr_line, what,
+                "copy the theme's translation into the quotation, character "
+                "for character");
 }
 
 static void
@@ -309,7 +347,7 @@ check_message_texts (void)
     {
       const char *english = wtisd_text_in ("en", (wtisd_text_id)id);
 
-      text[id] = entry_of (english);
+      text[id] = po_entry_of (english);
       if (text[id] == NULL)
         {
           printf ("%s: no entry for \"%.40s...\"\n  fix: msgmerge the "
@@ -317,7 +355,7 @@ check_message_texts (void)
                   po_name, english);
           problems++;
         }
-      else if (translated (text[id]))
+      else if (po_translated (text[id]))
         check_numbers (english, text[id]);
     }
   check_quotation (text[WTISD_PARAGRAPH_5], text[WTISD_THEME_WTISD_2021],
@@ -326,49 +364,34 @@ check_message_texts (void)
                    "paragraph 4 does not quote the WTDC-21 theme verbatim");
 }
 
-/* The rules of data/typography.txt for LANGUAGE, on the message texts.  */
+/* Each field of the header once, whatever the case of its name:
+   msgfmt --check lets a repeated field pass, and gettext then reads the
+   first one only.  */
 static void
-check_typography (const char *rules_file, const char *language)
+check_header_fields (const struct entry *header)
 {
-  FILE *file = fopen (rules_file, "r");
-  char line[1024];
-  int id;
+  const char *start = header->msgstr, *field, *next, *earlier;
 
-  if (file == NULL)
+  for (field = start; *field != '\0'; field = next)
     {
-      perror (rules_file);
-      exit (2);
-    }
-  while (fgets (line, sizeof line, file) != NULL)
-    {
-      char *forbidden, *fix;
+      size_t length = strcspn (field, ":\n");
+      char what[128];
 
-      line[strcspn (line, "\n")] = '\0';
-      if (line[0] == '#' || (forbidden = strchr (line, '\t')) == NULL
-          || (fix = strchr (forbidden + 1, '\t')) == NULL)
+      next = field + strcspn (field, "\n");
+      next += *next == '\n';
+      if (field[length] != ':')
         continue;
-      *forbidden++ = '\0';
-      *fix++ = '\0';
-      if (strcmp (line, language) != 0)
+      for (earlier = start; strncasecmp (earlier, field, length + 1) != 0;
+           earlier += strcspn (earlier, "\n") + 1)
+        ;
+      if (earlier == field)
         continue;
-      if (strcmp (forbidden, "\\\"") == 0)
-        memmove (forbidden, forbidden + 1, 2);
-      for (id = 0; id < WTISD_TEXT_COUNT; id++)
-        {
-          const struct entry *e
-              = entry_of (wtisd_text_in ("en", (wtisd_text_id)id));
-
-          if (e != NULL && e->msgstr != NULL
-              && strstr (e->msgstr, forbidden) != NULL)
-            {
-              char what[128];
-
-              snprintf (what, sizeof what, "typography: \"%s\"", forbidden);
-              problem (e->msgstr_line, what, fix);
-            }
-        }
+      snprintf (what, sizeof what,
+                "the header gives %.*s again (first at line %d)", (int)length,
+                field, po_line_at (header, (size_t)(earlier - start)));
+      po_problem (po_line_at (header, (size_t)(field - start)), what,
+                  "delete this line: gettext reads only the first");
     }
-  fclose (file);
 }
 
 /* The header names LANGUAGE and UTF-8 and has a plural rule; msgfmt
@@ -376,31 +399,32 @@ check_typography (const char *rules_file, const char *language)
 static void
 check_header (const char *language, const char *msgfmt)
 {
-  const struct entry *header = entry_of ("");
+  const struct entry *header = po_entry_of ("");
   char expected[96], command[4096];
 
   if (header == NULL || header->msgstr == NULL)
     {
-      problem (1, "no header entry", "create the catalog with msginit");
+      po_problem (1, "no header entry", "create the catalog with msginit");
       return;
     }
+  check_header_fields (header);
   snprintf (expected, sizeof expected, "Language: %s\n", language);
   if (strstr (header->msgstr, expected) == NULL)
-    problem (header->msgstr_line,
-             "the header does not say \"Language:\" "
-             "with the file's name",
-             "write \"Language: LL\\n\" there");
+    po_problem (header->msgstr_line,
+                "the header does not say \"Language:\" "
+                "with the file's name",
+                "write \"Language: LL\\n\" there");
   if (strstr (header->msgstr, "charset=UTF-8") == NULL)
-    problem (header->msgstr_line, "the catalog is not UTF-8",
-             "run: msgconv --to-code=UTF-8 -o LL.po LL.po");
+    po_problem (header->msgstr_line, "the catalog is not UTF-8",
+                "run: msgconv --to-code=UTF-8 -o LL.po LL.po");
   if (strstr (header->msgstr, "Plural-Forms: nplurals=") == NULL)
-    problem (header->msgstr_line, "no Plural-Forms in the header",
-             "create the catalog with msginit, which writes it");
+    po_problem (header->msgstr_line, "no Plural-Forms in the header",
+                "create the catalog with msginit, which writes it");
   snprintf (command, sizeof command, "%s --check -o /dev/null '%s'", msgfmt,
             po_name);
   if (system (command) != 0)
-    problem (1, "msgfmt --check failed (its messages are above)",
-             "fix what msgfmt says, at the lines it names");
+    po_problem (1, "msgfmt --check failed (its messages are above)",
+                "fix what msgfmt says, at the lines it names");
 }
 
 int
@@ -431,8 +455,10 @@ main (int argc, char **argv)
   check_header (language, argc > 2 ? argv[2] : "msgfmt");
   check_entries ();
   check_widths ();
+  po_check_right_to_left_lines (language);
   check_message_texts ();
-  check_typography (rules, language);
+  po_check_abbreviations (language);
+  po_check_typography (rules, language);
   if (problems > 0)
     printf ("%s: %d problem%s\n", po_name, problems, problems > 1 ? "s" : "");
   return problems > 0;
