@@ -221,16 +221,22 @@ START_TEST (test_languages_only_resolvable_names)
 }
 END_TEST
 
-/* A catalog named for a script is named in that script: sr@latin is
-   "srpski (latinica)", not Cyrillic, and its tag is sr-Latn.  */
-START_TEST (test_serbian_latin_named_in_latin)
+/* A catalog names its own language (the translation of "English"),
+   wherever it is installed: here the Russian catalog installed as
+   sr@latin says "русский"; its tag is still the directory's, sr-Latn.  */
+START_TEST (test_catalog_names_its_language)
 {
   char dir[4096];
 
-  directory_with (dir, sizeof dir, "sr@latin=ru");
+  directory_with (dir, sizeof dir, "sr@latin=ru ru");
   ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
   ck_assert_str_eq (wtisd_language ("sr-Latn-RS"), "sr@latin");
-  ck_assert_str_eq (wtisd_language_name ("sr@latin"), "srpski (latinica)");
+  ck_assert_str_eq (
+      wtisd_language_name ("sr@latin"),
+      "\xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9");
+  ck_assert_ptr_eq (wtisd_language_name ("sr@latin"),
+                    wtisd_translate ("sr@latin", "English"));
+  ck_assert_str_eq (wtisd_language_name ("en"), "English");
   ck_assert_str_eq (wtisd_language_tag ("sr_RS@latin"), "sr-Latn");
 }
 END_TEST
@@ -268,7 +274,7 @@ localedir_suite (void)
   tcase_add_test (tcase, test_relative_directory_resolved_once);
   tcase_add_test (tcase, test_languages_only_resolvable_names);
   tcase_add_test (tcase, test_default_path_adds_installed_directory);
-  tcase_add_test (tcase, test_serbian_latin_named_in_latin);
+  tcase_add_test (tcase, test_catalog_names_its_language);
   suite_add_tcase (suite, tcase);
   return suite;
 }
