@@ -146,20 +146,27 @@ localedir_use (const char *path)
   return WTISD_OK;
 }
 
-/* The default search path: WTISD_LOCALEDIR's directories, then the
-   configured one.  secure_getenv: a set-user-ID program linked with the
-   library must not read catalogs from a directory its user chose.  */
+/* The default search path: the configured directory, or WTISD_LOCALEDIR
+   instead of it, followed by it when WTISD_LOCALEDIR ends with a colon
+   (as MANPATH does), so that a test suite or a translator's try-out sees
+   no catalog installed earlier.  secure_getenv: a set-user-ID program
+   linked with the library must not read catalogs from a directory its
+   user chose.  */
 static char *
 default_path (void)
 {
   const char *env = secure_getenv ("WTISD_LOCALEDIR");
   size_t length = env != NULL ? strlen (env) : 0;
-  char *path = malloc (length + sizeof ":" LOCALEDIR);
+  int installed = length == 0 || env[length - 1] == ':';
+  char *path = malloc (length + sizeof LOCALEDIR);
 
   if (path != NULL)
     {
       memcpy (path, env != NULL ? env : "", length);
-      memcpy (path + length, ":" LOCALEDIR, sizeof ":" LOCALEDIR);
+      if (installed)
+        memcpy (path + length, LOCALEDIR, sizeof LOCALEDIR);
+      else
+        path[length] = '\0';
     }
   return path;
 }

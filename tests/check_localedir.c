@@ -13,19 +13,16 @@
 
 #include "testutil.h"
 
-/* The test harness points WTISD_LOCALEDIR at the build tree's catalogs;
-   the configured directory comes after it.  */
+/* The test harness points WTISD_LOCALEDIR at the build tree's catalogs,
+   which replace the configured directory: catalogs installed earlier
+   under the prefix are not seen.  */
 static const char *
 harness_localedir (void)
 {
-  static char path[4096];
   const char *dir = getenv ("WTISD_LOCALEDIR");
-  const char *configured = getenv ("WTISD_CONFIGURED_LOCALEDIR");
 
-  ck_assert_msg (dir != NULL && configured != NULL,
-                 "WTISD_LOCALEDIR or WTISD_CONFIGURED_LOCALEDIR is not set");
-  snprintf (path, sizeof path, "%s:%s", dir, configured);
-  return path;
+  ck_assert_msg (dir != NULL, "WTISD_LOCALEDIR is not set");
+  return dir;
 }
 
 START_TEST (test_environment_sets_default)
@@ -241,17 +238,28 @@ START_TEST (test_catalog_names_its_language)
 }
 END_TEST
 
-/* The default search path is WTISD_LOCALEDIR's directories, then the
-   configured one; ignored in a set-user-ID program (secure_getenv).  */
-START_TEST (test_default_path_adds_installed_directory)
+/* WTISD_LOCALEDIR ending with a colon is followed by the configured
+   directory, as MANPATH is by the system's (read at the first use: Check
+   runs each test in a process of its own).  */
+START_TEST (test_trailing_colon_adds_installed_directory)
 {
-  const char *path = wtisd_localedir ();
   const char *configured = getenv ("WTISD_CONFIGURED_LOCALEDIR");
-  size_t length = strlen (path), tail = strlen (configured);
+  char dir[4096], value[4200], expected[8400];
 
-  ck_assert_uint_gt (length, tail);
-  ck_assert_str_eq (path + length - tail, configured);
-  ck_assert_int_eq (path[length - tail - 1], ':');
+  ck_assert_ptr_nonnull (configured);
+  snprintf (dir, sizeof dir, "%s", harness_localedir ());
+  snprintf (value, sizeof value, "%s:", dir);
+  setenv ("WTISD_LOCALEDIR", value, 1);
+  snprintf (expected, sizeof expected, "%s:%s", dir, configured);
+  ck_assert_str_eq (wtisd_localedir (), expected);
+}
+END_TEST
+
+/* Unset, the configured directory alone.  */
+START_TEST (test_unset_is_installed_directory)
+{
+  unsetenv ("WTISD_LOCALEDIR");
+  ck_assert_str_eq (wtisd_localedir (), getenv ("WTISD_CONFIGURED_LOCALEDIR"));
 }
 END_TEST
 
@@ -273,7 +281,8 @@ localedir_suite (void)
   tcase_add_test (tcase, test_unsearchable_directory_skipped);
   tcase_add_test (tcase, test_relative_directory_resolved_once);
   tcase_add_test (tcase, test_languages_only_resolvable_names);
-  tcase_add_test (tcase, test_default_path_adds_installed_directory);
+  tcase_add_test (tcase, test_trailing_colon_adds_installed_directory);
+  tcase_add_test (tcase, test_unset_is_installed_directory);
   tcase_add_test (tcase, test_catalog_names_its_language);
   suite_add_tcase (suite, tcase);
   return suite;
