@@ -243,10 +243,10 @@ candidates_cantonese (const struct language_tag *tag,
 
   snprintf (names[0], LANGUAGE_NAME_MAX, "yue");
   strcpy (chinese.language, "zh");
+  if (*chinese.script == '\0' && *chinese.region == '\0')
+    strcpy (chinese.region, "HK");
   if (*chinese.script == '\0')
     strcpy (chinese.script, "Hant");
-  if (*chinese.region == '\0')
-    strcpy (chinese.region, "HK");
   return 1 + candidates_chinese (&chinese, names + 1);
 }
 
