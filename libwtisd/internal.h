@@ -52,11 +52,11 @@
 /* localedir.c: a search path for catalogs that has been in force, and
    what the lookups learned of it (language.c), kept for the life of the
    process.  */
-struct language_cache;
+struct language_table;
 struct localedir
 {
   struct localedir *next;
-  _Atomic (struct language_cache *) languages;
+  _Atomic (struct language_table *) languages;
   size_t dir_count;
   const char **dirs; /* Absolute directories, in search order.  */
   char path[];       /* The same, colon-separated.  */

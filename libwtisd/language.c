@@ -1,7 +1,6 @@
-/* language.c - which catalog a language tag, the process's locale or the
-   user's environment asks for, and the catalogs a search path has.  The
-   answers are kept per search path: after a tag's first use, lookups
-   take no lock and allocate nothing.
+/* language.c - the table of a search path's catalogs, and which of them
+   a language tag, the process's locale or the user's environment asks
+   for.
    Copyright (C) 2026 The libwtisd authors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -17,40 +16,30 @@
 
 #include "internal.h"
 
-/* How many distinct tags a search path remembers: a stream of made-up
-   tags must not grow memory without end.  Past it, a new tag is resolved
-   at each call, without allocating.  */
-#define TAGS_MAX 1024
-#define TAG_BUCKETS 64
-
-/* A catalog file found in the search path: its catalog, or NULL when the
-   file is damaged.  Absent files are not remembered, so their number is
-   bounded by the files there are.  */
-struct known_catalog
+/* One table per search path, built at its first use from the entries of
+   its directories that name a catalog, sorted by name and never changed
+   once published: a lookup is a binary search, takes no lock and
+   allocates nothing, whatever tags a program asks for.  A catalog is
+   read at its first use and then kept, or found damaged and then
+   refused for good; a failure for want of memory is not remembered.
+   Catalogs installed later are found by the next wtisd_set_localedir,
+   or the next process.  */
+struct language_entry
 {
-  struct known_catalog *next;
-  const struct catalog *catalog;
   char name[LANGUAGE_NAME_MAX];
+  _Atomic (const struct catalog *) catalog;
+  _Atomic int damaged;
 };
 
-/* The names of the entries of a search path's directories, sorted,
-   listed once: a catalog is looked for only where one of them names it,
-   so that a list of a thousand made-up languages costs no system call
-   (catalogs installed later are found by the next wtisd_set_localedir,
-   or the next process).  */
-struct present_names
+struct language_table
 {
+  const struct localedir *dir;             /* Whose table it is.  */
+  _Atomic (const char *const *) languages; /* wtisd_languages's answer */
   size_t count;
-  char (*names)[LANGUAGE_NAME_MAX];
+  struct language_entry *entries;
 };
 
-/* What a tag resolved to: the sound catalog found for it (NULL when
-   none), and the status wtisd_language_check reports.  */
-struct resolution
-{
-  const struct catalog *catalog;
-  int status;
-};
+static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* How a string names a catalog: as a language tag (wtisd_text_in), or as
    GNU gettext reads a locale name or an entry of LANGUAGE (wtisd_text).  */
@@ -60,362 +49,259 @@ enum naming
   NAMING_GETTEXT
 };
 
-struct tag_entry
-{
-  struct tag_entry *next;
-  struct resolution resolution;
-  uint32_t hash;
-  enum naming naming;
-  size_t length;
-  char tag[];
-};
-
-/* Both lists and every bucket grow only at the front, under
-   language_lock, and are read without it: a node is complete before the
-   release store that publishes it, and is never removed.  */
-struct language_cache
-{
-  _Atomic (const struct present_names *) present;
-  _Atomic (struct known_catalog *) catalogs;
-  _Atomic (struct tag_entry *) tags[TAG_BUCKETS];
-  size_t tag_count;
-  _Atomic (const char *const *) languages;
-};
-
-static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static inline struct language_cache *
-cache_for (struct localedir *dir)
-{
-  struct language_cache *cache
-      = atomic_load_explicit (&dir->languages, memory_order_acquire);
-
-  if (cache != NULL)
-    return cache;
-  pthread_mutex_lock (&language_lock);
-  cache = atomic_load_explicit (&dir->languages, memory_order_relaxed);
-  if (cache == NULL && (cache = calloc (1, sizeof *cache)) != NULL)
-    atomic_store_explicit (&dir->languages, cache, memory_order_release);
-  pthread_mutex_unlock (&language_lock);
-  return cache;
-}
-
-static struct known_catalog *
-known_find (struct language_cache *cache, const char *name)
-{
-  struct known_catalog *known
-      = atomic_load_explicit (&cache->catalogs, memory_order_acquire);
-
-  for (; known != NULL; known = known->next)
-    if (strcmp (known->name, name) == 0)
-      return known;
-  return NULL;
-}
-
-/* Remembers CATALOG (NULL: damaged) as NAME's, unless another thread did
-   first; frees CATALOG when it is not kept.  Returns the entry kept.  */
-static struct known_catalog *
-known_add (struct language_cache *cache, const char *name,
-           struct catalog *catalog)
-{
-  struct known_catalog *known;
-
-  pthread_mutex_lock (&language_lock);
-  known = known_find (cache, name);
-  if (known == NULL && (known = malloc (sizeof *known)) != NULL)
-    {
-      known->catalog = catalog;
-      strcpy (known->name, name);
-      known->next
-          = atomic_load_explicit (&cache->catalogs, memory_order_relaxed);
-      atomic_store_explicit (&cache->catalogs, known, memory_order_release);
-      catalog = NULL;
-    }
-  pthread_mutex_unlock (&language_lock);
-  catalog_free (catalog);
-  return known;
-}
-
+/* Whether NAME, a directory entry, is a catalog name a tag resolves to:
+   one of its own candidates ("fr_FR@euro" and "Fr" are not); -1 when
+   memory ran out.  */
 static int
-present_compare (const void *a, const void *b)
+is_catalog_name (const char *name)
 {
-  return strcmp (a, b);
-}
+  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
+  struct language_tag tag;
+  size_t length = strlen (name);
+  int count, i, status;
 
-/* Adds the entries of the directory PATH to NAMES; -1 when memory ran
-   out (a directory that is missing or may not be read has none).  */
-static int
-present_scan (const char *path, struct present_names *names, size_t *capacity)
-{
-  DIR *stream = opendir (path);
-  struct dirent *entry;
-
-  if (stream == NULL)
-    return errno == ENOMEM || errno == EMFILE || errno == ENFILE ? -1 : 0;
-  while ((entry = readdir (stream)) != NULL)
-    {
-      if (strlen (entry->d_name) >= LANGUAGE_NAME_MAX
-          || entry->d_name[0] == '.')
-        continue;
-      if (names->count == *capacity)
-        {
-          size_t more = *capacity * 2 + 64;
-          void *bigger = realloc (names->names, more * sizeof *names->names);
-
-          if (bigger == NULL)
-            {
-              closedir (stream);
-              return -1;
-            }
-          names->names = bigger;
-          *capacity = more;
-        }
-      strcpy (names->names[names->count++], entry->d_name);
-    }
-  closedir (stream);
+  if (length >= LANGUAGE_NAME_MAX)
+    return 0;
+  if ((status = language_tag_parse (name, length, &tag)) != WTISD_OK)
+    return status == WTISD_ENOMEM ? -1 : 0;
+  count = language_candidates (&tag, 0, names);
+  for (i = 0; i < count; i++)
+    if (strcmp (names[i], name) == 0)
+      return 1;
   return 0;
 }
 
-/* DIR's present names, listed at the first call.  NULL when memory ran
-   out (nothing is remembered then).  */
-static const struct present_names *
-present_names (struct localedir *dir, struct language_cache *cache)
+static int
+entry_compare (const void *a, const void *b)
 {
-  const struct present_names *found
-      = atomic_load_explicit (&cache->present, memory_order_acquire);
-  struct present_names *names;
-  size_t capacity = 0, i;
+  return strcmp (((const struct language_entry *)a)->name,
+                 ((const struct language_entry *)b)->name);
+}
+
+/* Adds the catalog names among the entries of the directory PATH to
+   TABLE; -1 when memory ran out (a directory that is missing or may not
+   be read has none).  */
+static int
+table_scan (const char *path, struct language_table *table, size_t *capacity)
+{
+  DIR *stream = opendir (path);
+  struct dirent *entry;
   int status = 0;
 
-  if (found != NULL)
-    return found;
-  if ((names = calloc (1, sizeof *names)) == NULL)
-    return NULL;
+  if (stream == NULL)
+    return errno == ENOMEM || errno == EMFILE || errno == ENFILE ? -1 : 0;
+  while (status == 0 && (entry = readdir (stream)) != NULL)
+    {
+      struct language_entry *bigger;
+
+      if (entry->d_name[0] == '.'
+          || (status = is_catalog_name (entry->d_name)) <= 0)
+        continue;
+      status = 0;
+      if (table->count == *capacity)
+        {
+          *capacity = *capacity * 2 + 64;
+          bigger
+              = realloc (table->entries, *capacity * sizeof *table->entries);
+          if (bigger == NULL)
+            {
+              status = -1;
+              break;
+            }
+          table->entries = bigger;
+        }
+      memset (&table->entries[table->count], 0, sizeof *table->entries);
+      strcpy (table->entries[table->count++].name, entry->d_name);
+    }
+  closedir (stream);
+  return status;
+}
+
+/* DIR's table, made from its directories, sorted, each name once; NULL
+   when memory ran out.  */
+static struct language_table *
+table_build (const struct localedir *dir)
+{
+  struct language_table *table = calloc (1, sizeof *table);
+  size_t capacity = 0, i, kept = 0;
+  int status = table != NULL ? 0 : -1;
+
+  if (table != NULL)
+    table->dir = dir;
   for (i = 0; i < dir->dir_count && status == 0; i++)
-    status = present_scan (dir->dirs[i], names, &capacity);
+    status = table_scan (dir->dirs[i], table, &capacity);
   if (status != 0)
     {
-      free (names->names);
-      free (names);
+      if (table != NULL)
+        free (table->entries);
+      free (table);
       return NULL;
     }
-  qsort (names->names, names->count, sizeof *names->names, present_compare);
+  if (table->count > 0)
+    qsort (table->entries, table->count, sizeof *table->entries,
+           entry_compare);
+  for (i = 0; i < table->count; i++)
+    if (kept == 0
+        || strcmp (table->entries[i].name, table->entries[kept - 1].name) != 0)
+      table->entries[kept++] = table->entries[i];
+  table->count = kept;
+  return table;
+}
+
+/* The table of the search path in force, built at its first use; NULL
+   when memory ran out.  */
+static struct language_table *
+table_now (void)
+{
+  struct localedir *dir = localedir_now ();
+  struct language_table *table, *built;
+
+  if (dir == NULL)
+    return NULL;
+  table = atomic_load_explicit (&dir->languages, memory_order_acquire);
+  if (table != NULL)
+    return table;
+  /* Built without the lock (a directory of thousands of entries must not
+     stall other search paths); the first table published wins.  */
+  if ((built = table_build (dir)) == NULL)
+    return NULL;
   pthread_mutex_lock (&language_lock);
-  found = atomic_load_explicit (&cache->present, memory_order_relaxed);
-  if (found == NULL)
-    atomic_store_explicit (&cache->present, found = names,
+  table = atomic_load_explicit (&dir->languages, memory_order_relaxed);
+  if (table == NULL)
+    atomic_store_explicit (&dir->languages, table = built,
                            memory_order_release);
   pthread_mutex_unlock (&language_lock);
-  if (found != names)
+  if (table != built)
     {
-      free (names->names);
-      free (names);
+      free (built->entries);
+      free (built);
     }
-  return found;
+  return table;
 }
 
-/* NAME's catalog in DIR: WTISD_OK and *FOUND, WTISD_ENOCATALOG,
-   WTISD_ECATALOG, or a status worth trying again (WTISD_ENOMEM).  The
-   file is read without the lock, so that a large catalog does not stall
-   other languages' first use.  */
-static int
-catalog_find (struct localedir *dir, struct language_cache *cache,
-              const char *name, const struct catalog **found)
+static struct language_entry *
+table_find (struct language_table *table, const char *name)
 {
-  struct known_catalog *known = known_find (cache, name);
-  const struct present_names *present;
-  struct catalog *catalog;
+  struct language_entry key;
+
+  if (strlen (name) >= sizeof key.name || table->count == 0)
+    return NULL;
+  strcpy (key.name, name);
+  return bsearch (&key, table->entries, table->count, sizeof *table->entries,
+                  entry_compare);
+}
+
+/* ENTRY's catalog, read at its first use: WTISD_OK, WTISD_ECATALOG, or
+   WTISD_ENOMEM (not remembered).  The file is read without the lock, so
+   that a large catalog does not stall other languages' first use.  */
+static int
+entry_catalog (const struct language_table *table,
+               struct language_entry *entry, const struct catalog **found)
+{
+  struct catalog *loaded;
   int status;
 
-  if (known == NULL)
-    {
-      if ((present = present_names (dir, cache)) == NULL)
-        return WTISD_ENOMEM;
-      if (bsearch (name, present->names, present->count,
-                   sizeof *present->names, present_compare)
-          == NULL)
-        return WTISD_ENOCATALOG;
-      status = catalog_load (dir, name, &catalog);
-      if (status != WTISD_OK && status != WTISD_ECATALOG)
-        return status;
-      if ((known = known_add (cache, name, catalog)) == NULL)
-        return WTISD_ENOMEM;
-    }
-  *found = known->catalog;
-  return known->catalog != NULL ? WTISD_OK : WTISD_ECATALOG;
-}
-
-/* Resolves the parsed TAG in DIR.  */
-static struct resolution
-resolve_candidates (struct localedir *dir, struct language_cache *cache,
-                    const struct language_tag *tag, enum naming naming)
-{
-  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  int count = language_candidates (tag, naming == NAMING_GETTEXT, names), i;
-  struct resolution result = { NULL, WTISD_ENOCATALOG };
-
-  for (i = 0; i < count; i++)
-    {
-      int status = catalog_find (dir, cache, names[i], &result.catalog);
-
-      if (status == WTISD_OK
-          || (status != WTISD_ENOCATALOG && status != WTISD_ECATALOG))
-        {
-          result.status = status;
-          return result;
-        }
-      if (status == WTISD_ECATALOG)
-        result.status = status;
-    }
-  result.catalog = NULL;
-  /* English itself asks for no catalog.  */
-  if (tag->is_c || strcmp (tag->language, "en") == 0)
-    result.status = WTISD_OK;
-  return result;
-}
-
-/* FNV-1a.  */
-#define FNV_OFFSET_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-
-static uint32_t
-tag_hash (const char *tag, size_t length)
-{
-  uint32_t hash = FNV_OFFSET_BASIS;
-  size_t i;
-
-  for (i = 0; i < length; i++)
-    hash = (hash ^ (unsigned char)tag[i]) * FNV_PRIME;
-  return hash;
-}
-
-/* Whether the LENGTH bytes at A and B are the same: a loop, not a call
-   of memcmp, as tags are a few bytes and the steady state of a lookup
-   is a few dozen instructions.  */
-static inline int
-tag_equal (const char *a, const char *b, size_t length)
-{
-  for (size_t i = 0; i < length; i++)
-    if (a[i] != b[i])
-      return 0;
-  return 1;
-}
-
-static const struct tag_entry *
-tag_find (struct language_cache *cache, const char *tag, size_t length,
-          uint32_t hash, enum naming naming)
-{
-  const struct tag_entry *entry = atomic_load_explicit (
-      &cache->tags[hash % TAG_BUCKETS], memory_order_acquire);
-
-  for (; entry != NULL; entry = entry->next)
-    if (entry->hash == hash && entry->length == length
-        && entry->naming == naming && tag_equal (entry->tag, tag, length))
-      return entry;
-  return NULL;
-}
-
-/* Remembers RESOLUTION for TAG, while there is room.  */
-static void
-tag_add (struct language_cache *cache, const char *tag, size_t length,
-         uint32_t hash, enum naming naming, struct resolution resolution)
-{
-  _Atomic (struct tag_entry *) *bucket = &cache->tags[hash % TAG_BUCKETS];
-  struct tag_entry *entry;
-
+  *found = atomic_load_explicit (&entry->catalog, memory_order_acquire);
+  if (*found != NULL)
+    return WTISD_OK;
+  if (atomic_load_explicit (&entry->damaged, memory_order_acquire))
+    return WTISD_ECATALOG;
+  status = catalog_load (table->dir, entry->name, &loaded);
+  if (status == WTISD_ENOCATALOG)
+    status = WTISD_ECATALOG; /* Listed, then gone or unreadable.  */
+  if (status != WTISD_OK && status != WTISD_ECATALOG)
+    return status;
   pthread_mutex_lock (&language_lock);
-  if (cache->tag_count < TAGS_MAX
-      && tag_find (cache, tag, length, hash, naming) == NULL
-      && (entry = malloc (sizeof *entry + length + 1)) != NULL)
+  *found = atomic_load_explicit (&entry->catalog, memory_order_relaxed);
+  if (*found == NULL && status == WTISD_OK)
     {
-      entry->resolution = resolution;
-      entry->hash = hash;
-      entry->naming = naming;
-      entry->length = length;
-      memcpy (entry->tag, tag, length);
-      entry->tag[length] = '\0';
-      entry->next = atomic_load_explicit (bucket, memory_order_relaxed);
-      atomic_store_explicit (bucket, entry, memory_order_release);
-      cache->tag_count++;
+      atomic_store_explicit (&entry->catalog, loaded, memory_order_release);
+      *found = loaded;
+      loaded = NULL;
     }
+  else if (*found == NULL)
+    atomic_store_explicit (&entry->damaged, 1, memory_order_release);
   pthread_mutex_unlock (&language_lock);
+  catalog_free (loaded);
+  return *found != NULL ? WTISD_OK : WTISD_ECATALOG;
 }
 
-/* The first use of the LENGTH bytes at TAG: validated before the file
-   system sees them, then resolved and remembered.  Kept out of line so
-   that the steady state stays small.  */
-static __attribute__ ((__noinline__)) struct resolution
-tag_resolve_slow (struct localedir *dir, struct language_cache *cache,
-                  const char *tag, size_t length, uint32_t hash,
-                  enum naming naming)
+/* The sound catalog the LENGTH bytes at TAG name in TABLE, in *FOUND
+   (NULL when none); returns the status wtisd_language_check reports.  */
+static int
+tag_resolve (struct language_table *table, const char *tag, size_t length,
+             enum naming naming, const struct catalog **found)
 {
-  struct resolution result = { NULL, WTISD_EINVAL };
   char text[LANGUAGE_TAG_MAX + 1];
+  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
+  struct language_entry *entry;
   struct language_tag parsed;
+  int count, i, status, result = WTISD_ENOCATALOG;
 
+  *found = NULL;
   if (length > LANGUAGE_TAG_MAX)
-    return result;
+    return WTISD_EINVAL;
   memcpy (text, tag, length);
   text[length] = '\0';
-  if ((result.status = language_tag_parse (text, length, &parsed)) != WTISD_OK)
-    return result;
+  /* A catalog's own name, the usual case, needs no parsing.  */
+  if ((entry = table_find (table, text)) != NULL
+      && entry_catalog (table, entry, found) == WTISD_OK)
+    return WTISD_OK;
+  if ((status = language_tag_parse (text, length, &parsed)) != WTISD_OK)
+    return status;
   /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
   if (naming == NAMING_GETTEXT
       && memchr (text, '-', strcspn (text, ".@")) != NULL)
-    result.status = WTISD_ENOCATALOG;
-  else
-    result = resolve_candidates (dir, cache, &parsed, naming);
-  /* Only a lasting answer is remembered: memory may come back.  */
-  if (result.status == WTISD_OK || result.status == WTISD_ENOCATALOG
-      || result.status == WTISD_ECATALOG)
-    tag_add (cache, text, length, hash, naming, result);
+    return WTISD_ENOCATALOG;
+  count = language_candidates (&parsed, naming == NAMING_GETTEXT, names);
+  for (i = 0; i < count; i++)
+    if ((entry = table_find (table, names[i])) != NULL)
+      {
+        status = entry_catalog (table, entry, found);
+        if (status != WTISD_ECATALOG)
+          return status;
+        result = WTISD_ECATALOG;
+      }
+  /* English itself asks for no catalog.  */
+  if (parsed.is_c || strcmp (parsed.language, "en") == 0)
+    result = WTISD_OK;
   return result;
 }
 
-/* How the LENGTH bytes at TAG, of tag_hash HASH, resolve in the search
-   path in force.  */
-static inline struct resolution
-tag_resolve (const char *tag, size_t length, uint32_t hash, enum naming naming)
+/* The catalog the LENGTH bytes at LANG resolve to, English when none;
+   NULL for a malformed LANG or when memory ran out (*STATUS says
+   which).  */
+static const struct catalog *
+language_resolve (const char *lang, size_t length, enum naming naming,
+                  int *status)
 {
-  struct resolution failed = { NULL, WTISD_ENOMEM };
-  struct localedir *dir = localedir_now ();
-  struct language_cache *cache;
-  const struct tag_entry *entry;
+  struct language_table *table = table_now ();
+  const struct catalog *catalog;
 
-  if (dir == NULL || (cache = cache_for (dir)) == NULL)
-    return failed;
-  entry = tag_find (cache, tag, length, hash, naming);
-  return entry != NULL
-             ? entry->resolution
-             : tag_resolve_slow (dir, cache, tag, length, hash, naming);
+  if (table == NULL)
+    {
+      *status = WTISD_ENOMEM;
+      return NULL;
+    }
+  *status = tag_resolve (table, lang, length, naming, &catalog);
+  if (catalog != NULL)
+    return catalog;
+  return *status == WTISD_EINVAL || *status == WTISD_ENOMEM
+                 || *status == WTISD_EICU
+             ? NULL
+             : &catalog_english;
 }
 
-/* The catalog LANG resolves to, English when none; NULL for a NULL or
-   malformed LANG or when memory ran out (STATUS says which).  */
 static const struct catalog *
 language_catalog (const char *lang, int *status)
 {
-  struct resolution result;
-  uint32_t hash = FNV_OFFSET_BASIS;
-  size_t length;
-
   if (lang == NULL)
     {
       *status = WTISD_EINVAL;
       return NULL;
     }
-  /* strnlen and tag_hash in one pass: a tag is a few bytes.  */
-  for (length = 0; length <= LANGUAGE_TAG_MAX && lang[length] != '\0';
-       length++)
-    hash = (hash ^ (unsigned char)lang[length]) * FNV_PRIME;
-  result = tag_resolve (lang, length, hash, NAMING_TAG);
-  *status = result.status;
-  if (result.catalog != NULL)
-    return result.catalog;
-  return result.status == WTISD_EINVAL || result.status == WTISD_ENOMEM
-                 || result.status == WTISD_EICU
-             ? NULL
-             : &catalog_english;
+  return language_resolve (lang, strnlen (lang, LANGUAGE_TAG_MAX + 1),
+                           NAMING_TAG, status);
 }
 
 const char *
@@ -424,6 +310,7 @@ wtisd_text_in (const char *lang, wtisd_text_id id)
   const struct catalog *catalog;
   int status;
 
+  /* The enum's underlying type may be unsigned: compare as int.  */
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
     return NULL;
   catalog = language_catalog (lang, &status);
@@ -516,7 +403,8 @@ list_catalog (const char *list, enum naming naming, int *status)
   while (*list != '\0' && entries++ < LANGUAGE_LIST_MAX)
     {
       size_t length = strcspn (list, ":");
-      struct resolution result;
+      const struct catalog *catalog;
+      int found;
 
       if (naming == NAMING_GETTEXT
           && ((length == 1 && *list == 'C')
@@ -524,10 +412,10 @@ list_catalog (const char *list, enum naming naming, int *status)
         return NULL;
       if (length > 0)
         {
-          result = tag_resolve (list, length, tag_hash (list, length), naming);
-          if (result.catalog != NULL)
-            return result.catalog;
-          if (result.status == WTISD_ENOMEM || result.status == WTISD_EICU)
+          catalog = language_resolve (list, length, naming, &found);
+          if (catalog != NULL && catalog != &catalog_english)
+            return catalog;
+          if (found == WTISD_ENOMEM || found == WTISD_EICU)
             {
               *status = WTISD_ENOMEM;
               return NULL;
@@ -564,7 +452,6 @@ process_catalog (void)
 const char *
 wtisd_text (wtisd_text_id id)
 {
-  /* The enum's underlying type may be unsigned: compare as int.  */
   const struct catalog *catalog;
 
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
@@ -611,120 +498,44 @@ wtisd_language (const char *lang)
   return catalog != NULL ? catalog->name : NULL;
 }
 
-/* Whether NAME, a directory entry, is a catalog name a tag resolves to:
-   one of its own candidates ("fr_FR@euro" and "Fr" are not); -1 when
-   memory ran out.  */
-static int
-is_catalog_name (const char *name)
-{
-  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  struct language_tag tag;
-  size_t length = strlen (name);
-  int count, i;
-
-  int status;
-
-  if (length >= LANGUAGE_NAME_MAX)
-    return 0;
-  if ((status = language_tag_parse (name, length, &tag)) != WTISD_OK)
-    return status == WTISD_ENOMEM ? -1 : 0;
-  count = language_candidates (&tag, 0, names);
-  for (i = 0; i < count; i++)
-    if (strcmp (names[i], name) == 0)
-      return 1;
-  return 0;
-}
-
-/* A growing array of catalog names.  */
-struct name_list
-{
-  const char **names;
-  size_t count, capacity;
-};
-
-static int
-name_list_add (struct name_list *list, const char *name)
-{
-  size_t i;
-
-  for (i = 0; i < list->count; i++)
-    if (strcmp (list->names[i], name) == 0)
-      return 0;
-  if (list->count + 2 > list->capacity)
-    {
-      size_t capacity = list->capacity * 2 + 8;
-      const char **bigger
-          = realloc (list->names, capacity * sizeof *list->names);
-
-      if (bigger == NULL)
-        return -1;
-      list->names = bigger;
-      list->capacity = capacity;
-    }
-  list->names[list->count++] = name;
-  return 0;
-}
-
-/* Adds the sound catalogs of one directory of DIR's search path.  */
-static int
-languages_scan_one (struct localedir *dir, struct language_cache *cache,
-                    const char *path, struct name_list *list)
-{
-  DIR *stream = opendir (path);
-  struct dirent *entry;
-  int status = 0;
-
-  /* A directory that is not there has no catalog; one that could not be
-     opened for want of memory must not make a lasting, shorter list.  */
-  if (stream == NULL
-      && (errno == ENOMEM || errno == EMFILE || errno == ENFILE))
-    return -1;
-
-  while (stream != NULL && status == 0 && (entry = readdir (stream)) != NULL)
-    {
-      const struct catalog *catalog;
-      int is_name = is_catalog_name (entry->d_name), found;
-
-      if (is_name <= 0)
-        {
-          status = is_name;
-          continue;
-        }
-      found = catalog_find (dir, cache, entry->d_name, &catalog);
-      if (found == WTISD_OK)
-        status = name_list_add (list, catalog->name);
-      else if (found != WTISD_ENOCATALOG && found != WTISD_ECATALOG)
-        status = -1; /* Memory: the list would lack a language.  */
-    }
-  if (stream != NULL)
-    closedir (stream);
-  return status;
-}
-
 static int
 name_compare (const void *a, const void *b)
 {
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Lists DIR's sound catalogs, "en" included, sorted.  */
+/* TABLE's sound catalogs, "en" included, sorted; NULL when memory ran
+   out.  */
 static const char **
-languages_scan (struct localedir *dir, struct language_cache *cache)
+languages_list (struct language_table *table)
 {
-  struct name_list list = { NULL, 0, 0 };
-  size_t i;
-  int status = name_list_add (&list, catalog_english.name);
+  const char **names = malloc ((table->count + 2) * sizeof *names);
+  size_t count = 0, i;
+  int english = 0;
 
-  for (i = 0; i < dir->dir_count && status == 0; i++)
-    status = languages_scan_one (dir, cache, dir->dirs[i], &list);
-  if (status != 0)
+  if (names == NULL)
+    return NULL;
+  for (i = 0; i < table->count; i++)
     {
-      free (list.names);
-      return NULL;
+      const struct catalog *catalog;
+      int status = entry_catalog (table, &table->entries[i], &catalog);
+
+      if (status == WTISD_OK)
+        {
+          names[count++] = catalog->name;
+          english |= strcmp (catalog->name, catalog_english.name) == 0;
+        }
+      else if (status != WTISD_ECATALOG)
+        {
+          free (names); /* Memory: the list would lack a language.  */
+          return NULL;
+        }
     }
-  qsort (list.names, list.count, sizeof *list.names, name_compare);
-  list.names[list.count] = NULL;
-  return list.names;
+  if (!english)
+    names[count++] = catalog_english.name;
+  qsort (names, count, sizeof *names, name_compare);
+  names[count] = NULL;
+  return names;
 }
 
 /* When memory runs out: English alone, and the next call tries again.  */
@@ -733,28 +544,24 @@ static const char *const english_only[] = { "en", NULL };
 const char *const *
 wtisd_languages (void)
 {
-  struct localedir *dir = localedir_now ();
-  struct language_cache *cache = dir != NULL ? cache_for (dir) : NULL;
+  struct language_table *table = table_now ();
   const char *const *languages;
-  const char **scanned;
+  const char **listed;
 
-  if (cache == NULL)
+  if (table == NULL)
     return english_only;
-  languages = atomic_load_explicit (&cache->languages, memory_order_acquire);
+  languages = atomic_load_explicit (&table->languages, memory_order_acquire);
   if (languages != NULL)
     return languages;
-  /* Scanned without the lock, which catalog_find takes; the first
-     complete list published wins.  */
-  scanned = languages_scan (dir, cache);
-  if (scanned == NULL)
+  if ((listed = languages_list (table)) == NULL)
     return english_only;
   pthread_mutex_lock (&language_lock);
-  languages = atomic_load_explicit (&cache->languages, memory_order_relaxed);
+  languages = atomic_load_explicit (&table->languages, memory_order_relaxed);
   if (languages == NULL)
-    atomic_store_explicit (&cache->languages, languages = scanned,
+    atomic_store_explicit (&table->languages, languages = listed,
                            memory_order_release);
   else
-    free (scanned);
+    free (listed);
   pthread_mutex_unlock (&language_lock);
   return languages;
 }
