@@ -30,6 +30,7 @@
 #define language_candidates _wtisd_language_candidates
 #define language_describe _wtisd_language_describe
 #define language_icu_id _wtisd_language_icu_id
+#define language_names _wtisd_language_names
 #define language_tag_parse _wtisd_language_tag_parse
 #define localedir_current _wtisd_localedir_current
 #define localedir_first_use _wtisd_localedir_first_use
@@ -126,6 +127,11 @@ struct catalog
 
 /* The texts compiled into the library, English (texts.c).  */
 extern const struct catalog catalog_english;
+
+/* language.c: the names of the catalogs of the search path in force,
+   sound or not (read none), and "en", sorted, NULL-terminated; NULL when
+   memory ran out.  Kept for the life of the process.  */
+const char *const *language_names (void);
 
 /* The msgid whose translation is a catalog's name of its language.  */
 extern const char *const language_name_msgid;

@@ -35,6 +35,7 @@ struct language_table
 {
   const struct localedir *dir;             /* Whose table it is.  */
   _Atomic (const char *const *) languages; /* wtisd_languages's answer */
+  _Atomic (const char *const *) names;     /* language_names's */
   size_t count;
   struct language_entry *entries;
 };
@@ -538,6 +539,63 @@ languages_list (struct language_table *table)
   return names;
 }
 
+/* TABLE's names, sound or not, and "en", sorted; NULL when memory ran
+   out.  */
+static const char **
+names_list (const struct language_table *table)
+{
+  const char **names = malloc ((table->count + 2) * sizeof *names);
+  size_t count = 0, i;
+  int english = 0;
+
+  if (names == NULL)
+    return NULL;
+  for (i = 0; i < table->count; i++)
+    {
+      names[count++] = table->entries[i].name;
+      english |= strcmp (table->entries[i].name, catalog_english.name) == 0;
+    }
+  if (!english)
+    names[count++] = catalog_english.name;
+  qsort (names, count, sizeof *names, name_compare);
+  names[count] = NULL;
+  return names;
+}
+
+/* Publishes LIST in *SLOT unless another thread did first; returns the
+   list kept.  */
+static const char *const *
+list_publish (_Atomic (const char *const *) *slot, const char **list)
+{
+  const char *const *kept;
+
+  pthread_mutex_lock (&language_lock);
+  kept = atomic_load_explicit (slot, memory_order_relaxed);
+  if (kept == NULL)
+    atomic_store_explicit (slot, kept = list, memory_order_release);
+  else
+    free (list);
+  pthread_mutex_unlock (&language_lock);
+  return kept;
+}
+
+const char *const *
+language_names (void)
+{
+  struct language_table *table = table_now ();
+  const char *const *names;
+  const char **listed;
+
+  if (table == NULL)
+    return NULL;
+  names = atomic_load_explicit (&table->names, memory_order_acquire);
+  if (names != NULL)
+    return names;
+  if ((listed = names_list (table)) == NULL)
+    return NULL;
+  return list_publish (&table->names, listed);
+}
+
 /* When memory runs out: English alone, and the next call tries again.  */
 static const char *const english_only[] = { "en", NULL };
 
@@ -555,13 +613,5 @@ wtisd_languages (void)
     return languages;
   if ((listed = languages_list (table)) == NULL)
     return english_only;
-  pthread_mutex_lock (&language_lock);
-  languages = atomic_load_explicit (&table->languages, memory_order_relaxed);
-  if (languages == NULL)
-    atomic_store_explicit (&table->languages, languages = listed,
-                           memory_order_release);
-  else
-    free (listed);
-  pthread_mutex_unlock (&language_lock);
-  return languages;
+  return list_publish (&table->languages, listed);
 }

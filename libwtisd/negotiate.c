@@ -56,7 +56,7 @@ struct catalog_key
   char tag[LANGUAGE_TAG_MAX];
 };
 
-/* The keys of one list of catalogs (wtisd_languages's array), sorted by
+/* The keys of one list of catalogs (language_names's array), sorted by
    language; never changed once published.  */
 struct negotiation_table
 {
@@ -487,8 +487,10 @@ naming_beats (const struct naming *a, const char *name_a,
   return strcmp (name_a, "en") == 0;
 }
 
-/* The best catalog of TABLE for HEADER, or NULL when none is
-   acceptable; *STATUS is WTISD_ENOMEM when memory ran out.  */
+/* The best catalog of TABLE for HEADER whose catalog is sound (only the
+   winner's is read: a damaged one drops out and the next best wins), or
+   NULL when none is acceptable; *STATUS is WTISD_ENOMEM when memory ran
+   out.  */
 static const char *
 table_negotiate (const struct negotiation_table *table, const char *header,
                  int *status)
@@ -512,13 +514,25 @@ table_negotiate (const struct negotiation_table *table, const char *header,
   for (i = 0; i < count + excluded && *status == WTISD_OK; i++)
     *status = range_apply (table, &ranges[i], namings);
   for (k = 0; k < table->count && *status == WTISD_OK; k++)
+    if (namings[k].specificity < 0 && star > 0)
+      namings[k] = (struct naming){ -1, star, -1, 0 };
+  while (*status == WTISD_OK)
     {
-      if (namings[k].specificity < 0 && star > 0)
-        namings[k] = (struct naming){ -1, star, -1, 0 };
-      if (namings[k].weight > 0
-          && (best == NULL
-              || naming_beats (&namings[k], table->keys[k].name, best_naming)))
-        best = table->keys[k].name, best_naming = &namings[k];
+      size_t chosen = 0;
+      int check;
+
+      best = NULL;
+      for (k = 0; k < table->count; k++)
+        if (namings[k].weight > 0
+            && (best == NULL
+                || naming_beats (&namings[k], table->keys[k].name,
+                                 best_naming)))
+          best = table->keys[k].name, best_naming = &namings[k], chosen = k;
+      if (best == NULL || (check = wtisd_language_check (best)) == WTISD_OK)
+        break;
+      if (check != WTISD_ECATALOG && check != WTISD_ENOCATALOG)
+        *status = WTISD_ENOMEM;
+      namings[chosen].weight = 0; /* Damaged: the next best.  */
     }
   if (namings != stack)
     free (namings);
@@ -529,12 +543,14 @@ const char *
 wtisd_negotiate (const char *accept_language)
 {
   const struct negotiation_table *table;
+  const char *const *languages;
   const char *best;
   int status = WTISD_OK;
 
   if (accept_language == NULL)
     return "en";
-  table = table_for (wtisd_languages ());
+  languages = language_names ();
+  table = languages != NULL ? table_for (languages) : NULL;
   if (table == NULL)
     return "en"; /* Out of memory: the fallback, remembered nowhere.  */
   best = table_negotiate (table, accept_language, &status);

@@ -128,6 +128,26 @@ START_TEST (test_star_with_english_excluded)
 }
 END_TEST
 
+/* A damaged catalog is never the answer: the next best is, and only
+   the winner's catalog is read to know.  */
+START_TEST (test_damaged_catalog_passed_over)
+{
+  char *dir = directory_of_catalogs (2), path[4200];
+  FILE *file;
+
+  snprintf (path, sizeof path, "%s/qaa/LC_MESSAGES/libwtisd.mo", dir);
+  ck_assert_ptr_nonnull (file = fopen (path, "wb"));
+  fputs ("not a catalog", file);
+  ck_assert_int_eq (fclose (file), 0);
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_str_eq (wtisd_negotiate ("qaa, qab;q=0.5"), "qab");
+  ck_assert_str_eq (wtisd_negotiate ("qaa"), "en");
+  ck_assert_int_eq (wtisd_language_check ("qaa"), WTISD_ECATALOG);
+  remove_tree (dir);
+  free (dir);
+}
+END_TEST
+
 /* The heap a fresh process grows by to list COUNT catalogs and negotiate
    among them, in bytes (measured in a child: the library keeps what it
    learned of a search path for the life of the process).  */
@@ -192,6 +212,7 @@ main (void)
 
   tcase_add_test (tcase, test_every_catalog_counts);
   tcase_add_test (tcase, test_star_with_english_excluded);
+  tcase_add_test (tcase, test_damaged_catalog_passed_over);
   tcase_add_test (tcase, test_first_use_linear_in_catalogs);
   tcase_set_timeout (tcase, 60);
   suite_add_tcase (suite, tcase);

@@ -13,10 +13,12 @@
 #include <fcntl.h>
 #include <libintl.h>
 #include <locale.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -766,6 +768,117 @@ programs_report (char *message_program, char *baseline_program,
           base_private, message_private, message_private - base_private);
 }
 
+/* A directory of COUNT copies of the French catalog of LOCALEDIR, under
+   made-up names (qaa, qab, ..., then baa, ...).  */
+static char *
+catalog_copies (const char *localedir, int count)
+{
+  char *dir = strdup ("/tmp/wtisd-bench-XXXXXX"), path[4096], *data;
+  size_t size;
+  FILE *file;
+
+  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES/libwtisd.mo", localedir);
+  if (mkdtemp (dir) == NULL || (file = fopen (path, "rb")) == NULL)
+    exit (1);
+  data = malloc (1 << 20);
+  size = fread (data, 1, 1 << 20, file);
+  fclose (file);
+  for (int i = 0; i < count; i++)
+    {
+      int j = i < 520 ? i : i - 520;
+      char name[4] = { (char)(i < 520 ? 'q' : 'b' + j / 676),
+                       (char)('a' + j / 26 % 26), (char)('a' + j % 26), 0 };
+
+      snprintf (path, sizeof path, "%s/%s", dir, name);
+      mkdir (path, 0700);
+      snprintf (path, sizeof path, "%s/%s/LC_MESSAGES", dir, name);
+      mkdir (path, 0700);
+      snprintf (path, sizeof path, "%s/%s/LC_MESSAGES/libwtisd.mo", dir, name);
+      if ((file = fopen (path, "wb")) == NULL
+          || fwrite (data, 1, size, file) != size || fclose (file) != 0)
+        exit (1);
+    }
+  free (data);
+  return dir;
+}
+
+/* The first wtisd_negotiate of a fresh process over the catalogs of DIR,
+   as the median of 9 processes: its time in ms and the heap it grows,
+   in *MS and *HEAP.  */
+static void
+first_negotiate (const char *dir, double *ms, double *heap)
+{
+  double times[9], heaps[9];
+
+  for (int run = 0; run < 9; run++)
+    {
+      int fds[2];
+      double result[2];
+      pid_t child;
+
+      if (pipe (fds) != 0 || (child = fork ()) < 0)
+        exit (1);
+      if (child == 0)
+        {
+          struct timespec t0, t1;
+          size_t before = mallinfo2 ().uordblks;
+
+          clock_gettime (CLOCK_MONOTONIC, &t0);
+          wtisd_set_localedir (dir);
+          wtisd_negotiate ("fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5");
+          clock_gettime (CLOCK_MONOTONIC, &t1);
+          result[0] = (double)(t1.tv_sec - t0.tv_sec) * 1e3
+                      + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+          result[1] = (double)(mallinfo2 ().uordblks - before);
+          _exit (write (fds[1], result, sizeof result) == sizeof result ? 0
+                                                                        : 1);
+        }
+      close (fds[1]);
+      if (read (fds[0], result, sizeof result) != sizeof result)
+        exit (1);
+      close (fds[0]);
+      waitpid (child, NULL, 0);
+      times[run] = result[0];
+      heaps[run] = result[1];
+    }
+  *ms = median (times, 9);
+  *heap = median (heaps, 9);
+}
+
+/* Run before the process uses the library: each figure is a fresh
+   process's, ICU's data loading included.  */
+static void
+first_use_report (void)
+{
+  const char *localedir = getenv ("WTISD_LOCALEDIR");
+  int counts[] = { 35, 350 };
+  double ms, heap, small_ms = 0, small_heap = 0;
+
+  printf ("\n### First use: the first wtisd_negotiate of a process (median "
+          "of 9 processes; the heap it grew, from mallinfo2)\n\n");
+  printf ("| catalogs | time | heap | target |\n|---|---:|---:|---|\n");
+  first_negotiate (localedir, &ms, &heap);
+  printf ("| the shipped ones | %.3f ms | %.0f KiB | ≤ 1 ms |\n", ms,
+          heap / 1024);
+  for (int k = 0; k < 2; k++)
+    {
+      char *dir = catalog_copies (localedir, counts[k]), command[4200];
+
+      first_negotiate (dir, &ms, &heap);
+      printf ("| %d copies of one | %.3f ms | %.0f KiB | |\n", counts[k], ms,
+              heap / 1024);
+      if (k == 0)
+        small_ms = ms, small_heap = heap;
+      else
+        printf ("| 350 against 35 | %.1f× | %.1f× | linear: ≈ 10× |\n",
+                ms / small_ms, heap / small_heap);
+      snprintf (command, sizeof command, "rm -rf '%s'", dir);
+      if (system (command) != 0)
+        exit (1);
+      free (dir);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -778,6 +891,7 @@ main (int argc, char **argv)
                "usage: bench WTISD-MESSAGE BASELINE-PROGRAM MEMPROBE.so\n");
       return 2;
     }
+  first_use_report ();
   /* French through gettext, as a user would select it.  The library
      reads its catalogs itself; the baseline, raw dcgettext, reads the
      same ones once bound here.  */
