@@ -449,35 +449,20 @@ static int
 document_message_write (const struct settings *settings)
 {
   struct buffer document = { 0 };
-  char *normalized = NULL;
-  int length = 0;
+  struct document_parts parts = settings->parts;
+  int failed;
 
+  parts.normalization = settings->normalization;
   /* TRANSLATORS: The last line of the output; %s is a web address.  */
-  if (document_write (&document, (enum document_format)settings->format,
-                      language, &settings->parts, _ ("Source: %s\n"), NULL)
-      != 0)
-    length = WTISD_ENOMEM;
-  else if (settings->normalization != WTISD_NFC
-           && (length = wtisd_normalize (document.data,
-                                         settings->normalization, NULL, 0))
-                  >= 0)
-    {
-      normalized = malloc ((size_t)length + 1);
-      length = normalized == NULL
-                   ? WTISD_ENOMEM
-                   : wtisd_normalize (document.data, settings->normalization,
-                                      normalized, (size_t)length + 1);
-    }
-  if (length < 0)
-    fprintf (stderr, "%s: %s\n", program_name,
-             wtisd_strerror_in (language, length));
-  else if (normalized != NULL)
-    fputs (normalized, stdout);
+  failed = document_write (&document, (enum document_format)settings->format,
+                           language, &parts, _ ("Source: %s\n"), NULL)
+           != 0;
+  if (failed)
+    out_of_memory ();
   else
     fwrite (document.data, 1, document.length, stdout);
-  free (normalized);
   free (document.data);
-  return length < 0;
+  return failed;
 }
 
 static int

@@ -8,23 +8,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
+. "$srcdir/hostile-po.sh"
 
 prog=$top_builddir/examples/wtisd-message
-french=$top_srcdir/po/fr.po
-
-# catalog DIR LANG: compiles standard input (a .po file) as DIR's LANG,
-# without msgfmt --check, which would refuse the hostile ones.
-catalog () {
-  mkdir -p "$1/$2/LC_MESSAGES"
-  "$MSGFMT" -o "$1/$2/LC_MESSAGES/libwtisd.mo" - || exit 99
-}
-
-# hostile NAME SED-SCRIPT: a French catalog edited by SED-SCRIPT.
-hostile () {
-  sed -e "$2" "$french" > "$workdir/$1.po"
-  cmp -s "$french" "$workdir/$1.po" && exit 99 # The edit must take.
-  catalog "$workdir/$1" fr < "$workdir/$1.po"
-}
 
 # The output of a run may hold no control character but newlines.
 expect_clean () {
@@ -33,21 +19,8 @@ expect_clean () {
   fi
 }
 
-# Each program message with forty %s, %n or %x %p instead of its %s.
-hostile format-forty '/^msgstr "Source/s/%s/%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s/'
-hostile format-n 's/^\(msgstr ".*\)%s\(.*\)$/\1%n%s\2/'
-hostile format-x-p 's/^\(msgstr ".*\)%s\(.*\)$/\1%x %p %s\2/'
-# Terminal controls in the texts: clear the screen, a hyperlink, a
-# window title, a bell, right-to-left override, a newline.
-hostile escape-csi '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033[2J/}'
-hostile osc8 '/^msgid "Accelerating/{n;s/^msgstr "\(.*\)"$/msgstr "\\033]8;;https:\/\/example.invalid\\033\\\\\1\\033]8;;\\033\\\\"/}'
-hostile osc0 '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033]0;owned\\a/}'
-hostile bell '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\a/}'
-hostile rlo '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "‮/}'
-hostile newline '/^msgid "WTISD 2021/{n;s/^msgstr "\(...\)/msgstr "\1\\n/}'
-
-for name in format-forty format-n format-x-p escape-csi osc8 osc0 bell rlo \
-    newline; do
+hostile_refused_make
+for name in $hostile_refused; do
   dir=$workdir/$name
   for args in "--lang=fr" "--lang=fr --help" "--lang=fr --width=bad" \
       "--lang=fr --no-such" "--lang=fr extra"; do
