@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,16 +218,20 @@ static const char *const normalization_names[]
   (fprintf (stderr, message, program_name, quote (value)), EXIT_USAGE)
 
 /* ARG as it is safe to show on a terminal: control and format
-   characters and bytes that are not UTF-8 as \xHH escapes, and cut
-   short.  In a static buffer, overwritten by the next call.  */
+   characters and bytes that are not UTF-8 as \xHH escapes, the rest as
+   it is, however long (a byte takes up to four).  In a buffer that the
+   next call overwrites; "..." when memory ran out.  */
 static const char *
 quote (const char *arg)
 {
-  static char quoted[4 * 64 + 4];
-  size_t used = 0;
-  int32_t i = 0, length = (int32_t)strnlen (arg, 4096);
+  static struct buffer quoted;
+  size_t size = strlen (arg);
+  int32_t i = 0, length = size > INT32_MAX ? INT32_MAX : (int32_t)size;
 
-  while (i < length && used + 8 < sizeof quoted)
+  quoted.length = 0;
+  quoted.failed = 0;
+  buffer_append (&quoted, "", 0);
+  while (i < length)
     {
       int32_t start = i;
       UChar32 c;
@@ -235,14 +240,17 @@ quote (const char *arg)
       if (c < 0 || u_charType (c) == U_CONTROL_CHAR
           || u_charType (c) == U_FORMAT_CHAR)
         for (; start < i; start++)
-          used += (size_t)sprintf (quoted + used, "\\x%02x",
-                                   (unsigned char)arg[start]);
+          {
+            char escape[5];
+
+            snprintf (escape, sizeof escape, "\\x%02x",
+                      (unsigned char)arg[start]);
+            buffer_puts (&quoted, escape);
+          }
       else
-        while (start < i)
-          quoted[used++] = arg[start++];
+        buffer_append (&quoted, arg + start, (size_t)(i - start));
     }
-  strcpy (quoted + used, i < length ? "..." : "");
-  return quoted;
+  return quoted.failed ? "..." : quoted.data;
 }
 
 /* Handles one option with a value.  Returns 0, or the usage status.  */

@@ -116,6 +116,21 @@ expect_stderr_contains "Try 'wtisd-message --help' for more information."
 run 2 "$prog" extra-operand
 expect_empty_stdout
 expect_stderr_contains "wtisd-message: extra operand 'extra-operand'"
+# A long argument whose last character is escaped (U+E0001, a format
+# character, four bytes shown as sixteen) is shown whole, in every
+# message that shows one: 251 bytes overflowed a buffer of 260 (issue
+# 27.2, caught by the ASan build), 1000 were cut short.
+for count in 251 1000; do
+  long=$(printf 'a%.0s' $(seq $count))
+  tagged=$long$(printf '\363\240\200\201')
+  for arg in "--lang=$tagged" "--width=$tagged" "--url-form=$tagged" "$tagged"; do
+    run 2 "$prog" "$arg"
+    expect_empty_stdout
+    expect_stderr_contains "'$long\\xf3\\xa0\\x80\\x81'"
+  done
+  run 2 "$prog" "--$tagged"
+done
+
 run 0 "$prog" --version
 expect_first_line "wtisd-message (libwtisd) 0.1.0"
 
