@@ -239,17 +239,47 @@ source_line (struct buffer *out, const struct document *doc, const char *link,
   escape (out, doc->label_after);
 }
 
+/* The length of the printf directive at FORMAT (a '%'), conversion
+   included, when its conversion is 's'; 0 for any other.  */
+static size_t
+string_directive_length (const char *format)
+{
+  size_t length = 1 + strspn (format + 1, "-+ #0'123456789.*hlLqjzt");
+
+  return format[length] == 's' ? length + 1 : 0;
+}
+
+/* Appends the text of LABEL as printf would print it ("%%" as "%"),
+   up to its first %s directive (any flags, width or precision: none may
+   cut or pad the address, and "%.0s" would hide it) when OUT is BEFORE,
+   then the rest to AFTER.  Directives of other conversions, which a
+   sound catalog does not have, are left as written.  Newlines become
+   spaces: the label is one line, the final newline dropped.  */
 int
 source_label_split (const char *label, char **before, char **after)
 {
-  const char *directive = strstr (label, "%s");
-  size_t length = directive != NULL ? (size_t)(directive - label)
-                                    : strcspn (label, "\n");
+  struct buffer parts[2] = { { 0 }, { 0 } };
+  int part = 0;
+  size_t directive;
 
-  *before = strndup (label, length);
-  *after = strndup (directive != NULL ? directive + 2 : "",
-                    directive != NULL ? strcspn (directive + 2, "\n") : 0);
-  if (*before != NULL && *after != NULL)
+  for (; *label != '\0'; label++)
+    if (label[0] == '%' && label[1] == '%')
+      buffer_append (&parts[part], label++, 1);
+    else if (label[0] == '%' && part == 0
+             && (directive = string_directive_length (label)) > 0)
+      {
+        part = 1;
+        label += directive - 1;
+      }
+    else if (label[0] == '\n')
+      buffer_append (&parts[part], " ", label[1] != '\0');
+    else
+      buffer_append (&parts[part], label, 1);
+  buffer_append (&parts[0], "", 0);
+  buffer_append (&parts[1], "", 0);
+  *before = parts[0].data;
+  *after = parts[1].data;
+  if (!parts[0].failed && !parts[1].failed)
     return 0;
   free (*before);
   free (*after);

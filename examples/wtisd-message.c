@@ -422,12 +422,35 @@ part_selected (const struct document_parts *parts, wtisd_text_id id)
   return parts->themes;
 }
 
+/* The source line: the address in the chosen form where the label's
+   directive stands.  Returns 0, or 1 after reporting an error.  */
+static int
+source_line_write (const struct settings *settings)
+{
+  struct buffer line = { 0 };
+  char url[512], *before, *after;
+  int status;
+
+  /* TRANSLATORS: The last line of the output; %s is a web address.  */
+  if (source_label_split (_ ("Source: %s\n"), &before, &after) != 0)
+    return out_of_memory ();
+  source_url (settings, url, sizeof url);
+  buffer_puts (&line, before);
+  buffer_puts (&line, url);
+  buffer_puts (&line, after);
+  status = line.failed ? out_of_memory ()
+                       : text_write (settings, line.data, settings->width);
+  free (before);
+  free (after);
+  free (line.data);
+  return status;
+}
+
 /* Prints what SETTINGS select as text, parts separated by blank lines.  */
 static int
 text_message_write (const struct settings *settings)
 {
   int status = 0, id, parts = 0;
-  char url[512], source_line[1024];
 
   for (id = WTISD_TITLE; id < WTISD_TEXT_COUNT && status == 0; id++)
     {
@@ -442,11 +465,8 @@ text_message_write (const struct settings *settings)
     }
   if (settings->parts.whole && status == 0)
     {
-      source_url (settings, url, sizeof url);
-      snprintf (source_line, sizeof source_line, _ ("Source: %s\n"), url);
-      source_line[strcspn (source_line, "\n")] = '\0';
       putchar ('\n');
-      status = text_write (settings, source_line, settings->width);
+      status = source_line_write (settings);
     }
   return status;
 }
@@ -461,7 +481,6 @@ document_message_write (const struct settings *settings)
   int failed;
 
   parts.normalization = settings->normalization;
-  /* TRANSLATORS: The last line of the output; %s is a web address.  */
   failed = document_write (&document, (enum document_format)settings->format,
                            language, &parts, _ ("Source: %s\n"), NULL)
            != 0;

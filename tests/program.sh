@@ -88,6 +88,37 @@ test "$(tail -n 1 "$stdout")" = "Source: https://минсвязи.бел/node/71
   fail "--url-form=unicode: $(tail -n 1 "$stdout")"
 expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
 
+# The address stands where the label's %s directive is, whatever its
+# flags, width or precision (issue 27.11): "%%" is a percent sign, "%.0s"
+# hides nothing, and the HTML and Markdown links stand there too.
+# Columns: the translation of "Source: %s\n" as in a .po file, then the
+# text printed before and after the address.
+url=https://минсвязи.бел/node/7193
+link='<a href="https://xn--b1akbcqh2a7i.xn--90ais/node/7193">'$url'</a>'
+markdown_link="[$url](<https://xn--b1akbcqh2a7i.xn--90ais/node/7193>)"
+while IFS='|' read -r label before after; do
+  dir=$workdir/label
+  rm -rf "$dir"
+  mkdir -p "$dir/qaa/LC_MESSAGES"
+  printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Source: %%s\\n"\nmsgstr "%s"\n' \
+    "$label" | "$MSGFMT" -o "$dir/qaa/LC_MESSAGES/libwtisd.mo" - || exit 99
+  run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=qaa --width=0
+  test "$(tail -n 1 "$stdout")" = "$before$url$after" ||
+    fail "label $label: $(tail -n 1 "$stdout")"
+  run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=qaa --format=html
+  grep -qxF "<p>$before$link$after</p>" "$stdout" ||
+    fail "label $label, HTML: $(grep '<a ' "$stdout")"
+  run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=qaa --format=markdown
+  test "$(tail -n 1 "$stdout" | sed 's/\\\(.\)/\1/g')" = "$before$markdown_link$after" ||
+    fail "label $label, Markdown: $(tail -n 1 "$stdout")"
+done <<'EOF'
+Source: %s\n|Source: |
+Quelle %%s: %s\n|Quelle %s: |
+Source %-1s.\n|Source |.
+%.0s (source)\n|| (source)
+Source:\n%5.2s\n|Source: |
+EOF
+
 # A well-formed language without a catalog: English, a note, status 0.
 expect_output_and_note () {
   run 0 "$prog" --width=0 "$@"
