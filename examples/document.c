@@ -187,14 +187,25 @@ html_with_theme (struct buffer *out, const char *text, const char *theme)
   html_escape (out, at + strlen (theme));
 }
 
-/* Markdown: every ASCII punctuation character that could start markup
-   is backslash-escaped (CommonMark allows it for any of them).  */
+/* Markdown as GitHub reads it (CommonMark and its extensions): every
+   ASCII punctuation character that could start markup is
+   backslash-escaped, ':' too, so that no address becomes a link (GFM
+   links "http:", "https:" and "www." in text; an escaped '.' or ':'
+   breaks each pattern, and the backslash does not show).  An e-mail
+   address is found after escapes are resolved, so an empty HTML comment,
+   which shows nothing, comes before each '@'.  Spaces that start the text
+   are written as character references: four would make a code block,
+   fewer would be dropped.  */
 static void
 markdown_escape (struct buffer *out, const char *s)
 {
+  for (; *s == ' '; s++)
+    buffer_puts (out, "&#32;");
   for (; *s != '\0'; s++)
     {
-      if (strchr ("\\`*_{}[]()<>#+-.!|~&", *s) != NULL)
+      if (*s == '@')
+        buffer_puts (out, "<!-- -->");
+      else if (strchr ("\\`*_{}[]()<>#+-.!|~&:$", *s) != NULL)
         buffer_append (out, "\\", 1);
       buffer_append (out, s, 1);
     }

@@ -41,8 +41,10 @@ hostile_refused_make () {
 # turn into < > " [ ] ( ) \; combining marks at the start of a text (a
 # U+0338 after the > of a tag composes with it into U+226F).  Each edit
 # is at the start of a text (the title, paragraphs 1 to 3, the theme of
-# paragraph 5) or around the source label's directive.
-hostile_markup="markup-ascii markup-fullwidth markup-combining"
+# paragraph 5) or around the source label's directive.  markup-gfm
+# holds what GitHub's Markdown would make links or code of: addresses,
+# an e-mail address, leading spaces.
+hostile_markup="markup-ascii markup-fullwidth markup-combining markup-gfm"
 hostile_markup_make () {
   # The first lines of the French texts.
   title='^msgstr "WTISD 2021'
@@ -69,4 +71,11 @@ hostile_markup_make () {
     /$p3/s|^\"|\"⃒|
     /$theme/s|^msgstr \"|msgstr \"̸|
     /$source/s|%s|%s̸|"
+  hostile markup-gfm "
+    /$title/s|^msgstr \"|msgstr \"    https://www.itu.int/x |
+    /$p1/s|^\"|\"    http://3232235777/ www.example.com user@example.com mailto:a@b.c xmpp:a@b.c/d \$x\$ ~~s~~ \| a \| b \| |
+    /$p2/s|^\"|\"1. - + * |
+    /$p3/s|^\"|\"＜https://example.invalid＞ ｗｗｗ．example．com a＠b．c |
+    /$theme/s|^msgstr \"|msgstr \"   @everyone |
+    /$source/s|%s|%s www.example.com|"
 }

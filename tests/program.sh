@@ -109,7 +109,7 @@ while IFS='|' read -r label before after; do
   grep -qxF "<p>$before$link$after</p>" "$stdout" ||
     fail "label $label, HTML: $(grep '<a ' "$stdout")"
   run 0 env WTISD_LOCALEDIR="$dir" "$prog" --lang=qaa --format=markdown
-  test "$(tail -n 1 "$stdout" | sed 's/\\\(.\)/\1/g')" = "$before$markdown_link$after" ||
+  test "$(tail -n 1 "$stdout" | sed -e 's/&#32;/ /g' -e 's/\\\(.\)/\1/g')" = "$before$markdown_link$after" ||
     fail "label $label, Markdown: $(tail -n 1 "$stdout")"
 done <<'EOF'
 Source: %s\n|Source: |
