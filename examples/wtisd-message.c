@@ -26,10 +26,24 @@
 
 /* The program's own strings live in the library's catalogs, read and
    checked by the library: a translation whose printf directives differ
-   from the English is never used.  LANGUAGE is set once the options are
-   read.  */
-static const char *language = "en";
+   from the English is never used.  Its messages (errors, --help,
+   --version) are in the user's LANGUAGE, the environment's, as any
+   program's are; the message of the day in TEXT_LANGUAGE, --lang's.  */
+static const char *language = "en", *text_language = "en";
 #define _(msgid) wtisd_translate (language, msgid)
+#define N_(msgid) msgid
+
+/* TRANSLATORS: The last line of the output; %s is a web address.  */
+static const char source_label[] = N_ ("Source: %s\n");
+
+/* The source label in the language of the message.  */
+static const char *
+source_label_text (void)
+{
+  const char *label = wtisd_translate (text_language, source_label);
+
+  return label != NULL ? label : source_label;
+}
 
 /* GNU's exit status for a command-line usage error.  */
 #define EXIT_USAGE 2
@@ -344,7 +358,7 @@ list_languages (void)
 static const char *
 wrap_locale (void)
 {
-  return strcmp (language, "ko") == 0 ? "ko@lw=keepall" : language;
+  return strcmp (text_language, "ko") == 0 ? "ko@lw=keepall" : text_language;
 }
 
 static int
@@ -431,8 +445,7 @@ source_line_write (const struct settings *settings)
   char url[512], *before, *after;
   int status;
 
-  /* TRANSLATORS: The last line of the output; %s is a web address.  */
-  if (source_label_split (_ ("Source: %s\n"), &before, &after) != 0)
+  if (source_label_split (source_label_text (), &before, &after) != 0)
     return out_of_memory ();
   source_url (settings, url, sizeof url);
   buffer_puts (&line, before);
@@ -458,7 +471,7 @@ text_message_write (const struct settings *settings)
         continue;
       if (parts++ > 0)
         putchar ('\n');
-      const char *text = wtisd_text_in (language, id);
+      const char *text = wtisd_text_in (text_language, id);
 
       status = text != NULL ? text_write (settings, text, settings->width)
                             : out_of_memory ();
@@ -482,7 +495,7 @@ document_message_write (const struct settings *settings)
 
   parts.normalization = settings->normalization;
   failed = document_write (&document, (enum document_format)settings->format,
-                           language, &parts, _ ("Source: %s\n"), NULL)
+                           text_language, &parts, source_label_text (), NULL)
            != 0;
   if (failed)
     out_of_memory ();
@@ -515,66 +528,16 @@ close_stdout (int status)
   return EXIT_FAILURE;
 }
 
-/* What getopt_long found wrong with ARG, an option; ARG is in the
-   user's words.  */
-static void
-option_error (const char *arg, int short_option)
-{
-  size_t length = strcspn (arg + 2, "=");
-  const struct option *option, *match = NULL;
-  int matches = 0;
-
-  if (strncmp (arg, "--", 2) != 0)
-    {
-      char text[3] = { '-', (char)short_option, '\0' };
-      int printable = short_option > ' ' && short_option < 0x7f;
-
-      fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
-               quote (printable ? text : arg));
-      return;
-    }
-  for (option = long_options; option->name != NULL; option++)
-    if (strncmp (option->name, arg + 2, length) == 0)
-      {
-        match = option;
-        matches++;
-        if (strlen (option->name) == length)
-          {
-            matches = 1;
-            break;
-          }
-      }
-  if (matches > 1)
-    fprintf (stderr, _ ("%s: option '%s' is ambiguous\n"), program_name,
-             quote (arg));
-  else if (matches == 1 && match->has_arg == no_argument)
-    {
-      char name[32];
-
-      /* As getopt says it: the option's whole name, without the value.  */
-      snprintf (name, sizeof name, "--%s", match->name);
-      fprintf (stderr, _ ("%s: option '%s' doesn't allow an argument\n"),
-               program_name, name);
-    }
-  else if (matches == 1)
-    fprintf (stderr, _ ("%s: option '%s' requires an argument\n"),
-             program_name, quote (arg));
-  else
-    fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
-             quote (arg));
-}
-
-/* Reads the command line into SETTINGS without printing anything, so
-   that every message can be in the language --lang asks for, wherever
-   it stands.  Returns 0, or the index in ARGV of the first bad option
-   (its value too: an option with a bad value is handled later).  */
+/* Reads the command line into SETTINGS, in one pass: getopt_long
+   reports unknown and ambiguous options and missing arguments itself, as
+   in every GNU program.  Returns 0, or the usage status after reporting
+   the first bad option or value.  */
 static int
-options_read (struct settings *settings, int argc, char **argv, int *bad_short)
+options_read (struct settings *settings, int argc, char **argv)
 {
-  int c, bad = 0;
+  int c;
 
-  opterr = 0;
-  while ((c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
     switch (c)
       {
       case 'h':
@@ -596,35 +559,36 @@ options_read (struct settings *settings, int argc, char **argv, int *bad_short)
         settings->parts.themes = 1;
         break;
       case '?':
-      case ':':
-        if (bad == 0)
-          {
-            bad = optind - 1;
-            *bad_short = optopt;
-          }
-        break;
+        return EXIT_USAGE;
+      default:
+        if (value_option (settings, c, optarg) != 0)
+          return EXIT_USAGE;
       }
-  return bad;
+  if (optind < argc)
+    {
+      fprintf (stderr, _ ("%s: extra operand '%s'\n"), program_name,
+               quote (argv[optind]));
+      return EXIT_USAGE;
+    }
+  return 0;
 }
 
-/* Sets LANGUAGE from --lang, or from the environment; reports a tag
-   that is malformed or has no usable catalog.  Returns 0, or the exit
-   status.  */
+/* Sets TEXT_LANGUAGE from --lang, or to the user's language; reports a
+   tag that is malformed or has no usable catalog.  Returns 0, or the
+   exit status.  */
 static int
 language_choose (const struct settings *settings)
 {
   const char *chosen;
   int status;
 
-  if ((chosen = wtisd_environment_language ()) == NULL)
-    return out_of_memory ();
-  language = chosen;
+  text_language = language;
   if (settings->tag == NULL)
     return 0;
   status = wtisd_language_check (settings->tag);
   if (status == WTISD_EINVAL)
-    return BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"),
-                      settings->tag);
+    return usage (BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"),
+                             settings->tag));
   if (status != WTISD_OK && status != WTISD_ENOCATALOG
       && status != WTISD_ECATALOG)
     {
@@ -634,7 +598,7 @@ language_choose (const struct settings *settings)
     }
   if ((chosen = wtisd_language (settings->tag)) == NULL)
     return out_of_memory ();
-  language = chosen;
+  text_language = chosen;
   if (status == WTISD_ENOCATALOG)
     fprintf (stderr,
              _ ("%s: no catalog for language '%s'; printing English\n"),
@@ -647,48 +611,25 @@ language_choose (const struct settings *settings)
   return 0;
 }
 
-/* Handles the options with values, now that messages speak the
-   language.  Returns 0, or the usage status.  */
-static int
-values_read (struct settings *settings, int argc, char **argv)
-{
-  int c, status = 0;
-
-  optind = 0; /* GNU getopt: start again from scratch.  */
-  while (status == 0
-         && (c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
-    if (c == OPTION_PARAGRAPH || c == OPTION_WIDTH || c == OPTION_URL_FORM
-        || c == OPTION_NORMALIZE || c == OPTION_FORMAT)
-      status = value_option (settings, c, optarg);
-  return status;
-}
-
 int
 main (int argc, char **argv)
 {
   struct settings settings = { 0 };
-  int bad, bad_short = 0, status;
+  int n, status;
 
   setlocale (LC_ALL, "");
+  if ((language = wtisd_environment_language ()) == NULL)
+    {
+      language = "en";
+      return out_of_memory ();
+    }
   settings.url_form = URL_DISPLAY;
   settings.format = FORMAT_TEXT;
   settings.width = -1;
-  bad = options_read (&settings, argc, argv, &bad_short);
-  if ((status = language_choose (&settings)) != 0)
-    return status == EXIT_USAGE ? usage (status) : status;
-  if (bad != 0)
-    {
-      option_error (argv[bad], bad_short);
-      return usage (EXIT_USAGE);
-    }
-  if (values_read (&settings, argc, argv) != 0)
+  if (options_read (&settings, argc, argv) != 0)
     return usage (EXIT_USAGE);
-  if (optind < argc)
-    {
-      fprintf (stderr, _ ("%s: extra operand '%s'\n"), program_name,
-               quote (argv[optind]));
-      return usage (EXIT_USAGE);
-    }
+  if ((status = language_choose (&settings)) != 0)
+    return status;
   if (settings.help)
     return close_stdout (usage (EXIT_SUCCESS));
   if (settings.version)
@@ -704,8 +645,8 @@ main (int argc, char **argv)
   if (settings.width < 0)
     settings.width = default_width ();
   settings.parts.whole = !settings.parts.title && !settings.parts.themes;
-  for (bad = 1; bad <= WTISD_PARAGRAPH_COUNT; bad++)
-    settings.parts.whole &= !settings.parts.paragraphs[bad];
+  for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
+    settings.parts.whole &= !settings.parts.paragraphs[n];
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }

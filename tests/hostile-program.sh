@@ -86,10 +86,12 @@ printf '\377\377\377\177\000\360\377\177' |
 expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" timeout 10 "$prog" --lang=fr --width=0
 expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" LC_ALL= LANG=fr_FR.UTF-8 timeout 10 "$prog" --width=0
 
-# The user's own input is echoed escaped.
-run 2 "$prog" "--lang=$(printf 'x\033[2J\nfr')"
-expect_clean
-expect_stderr_contains '\x1b'
-run 2 "$prog" "$(printf -- '--bad\033]0;x\a')"
-expect_clean
+# The values and operands the program echoes are escaped.  (An unknown
+# option is getopt_long's to report, raw, as in every GNU program.)
+for arg in "--lang=$(printf 'x\033[2J\nfr')" "--width=$(printf '1\033]0;x\a')" \
+    "$(printf 'extra\033[2J')"; do
+  run 2 "$prog" "$arg"
+  expect_clean
+  expect_stderr_contains '\x1b'
+done
 finish

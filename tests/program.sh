@@ -29,7 +29,7 @@ expect_output wtisd-message.en.out 0 env -u LC_ALL LANG=qaa_YY.UTF-8 "$prog" --w
 
 # Every shipped language, through gettext (LANGUAGE in C.UTF-8) and
 # through --lang, unwrapped and at 40 and 72 columns; --help translated
-# and under 80 columns.
+# (in the user's language: LANGUAGE) and under 80 columns.
 for lang in $linguas en; do
   if test -f "$srcdir/data/wtisd-message.$lang.out"; then
     expect_output "wtisd-message.$lang.out" 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --width=0
@@ -45,7 +45,7 @@ for lang in $linguas en; do
     cp "$stdout" "$workdir/by-tag"
     expect_output_file "$workdir/by-tag" 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --width=0
   fi
-  run 0 "$prog" --lang="$lang" --help
+  run 0 env LANGUAGE="$lang" "$prog" --help
   test "$lang" = en ||
     ! cmp -s "$srcdir/data/wtisd-message.help" "$stdout" || fail "$lang: --help is not translated"
   columns=$("$top_builddir/tests/max-columns" < "$stdout")
@@ -141,9 +141,43 @@ for bad in --paragraph=9 --paragraph=0 --paragraph=abc --paragraph= \
   expect_stderr_contains "'$value'"
   expect_stderr_contains "Try 'wtisd-message --help' for more information."
 done
-run 2 "$prog" --no-such-option
-expect_empty_stdout
-expect_stderr_contains "Try 'wtisd-message --help' for more information."
+# Bad options as getopt_long reports them, in one pass over the command
+# line, as in every GNU program (issue 26.5); the usage hint follows.
+while IFS='|' read -r option message; do
+  run 2 "$prog" $option
+  expect_empty_stdout
+  expect_stderr_contains "$message"
+  expect_stderr_contains "Try 'wtisd-message --help' for more information."
+  test "$(wc -l < "$stderr")" -eq 2 || fail "$option: not two lines: $(cat "$stderr")"
+done <<'EOF'
+--no-such-option|unrecognized option '--no-such-option'
+-x|invalid option -- 'x'
+--t|option '--t' is ambiguous
+--width|option '--width' requires an argument
+--title=x|option '--title' doesn't allow an argument
+--paragraph=9 --no-such-option|--paragraph takes a number from 1 to 5, not '9'
+EOF
+
+# The program's own messages are in the user's language, whatever --lang
+# says; the message of the day in --lang's (issue 23.3).  The
+# expectations are po/fr.po's words (getopt's are the C library's, in
+# the locale: here English).
+french_error="--paragraph attend un nombre compris entre 1 et 5, et non"
+run 2 env LANGUAGE=fr "$prog" --lang=ar --paragraph=9
+expect_stderr_contains "$french_error"
+expect_stderr_contains "wtisd-message"
+run 2 env LANGUAGE=ar "$prog" --paragraph=9 --lang=fr
+grep -qF "$french_error" "$stderr" && fail "LANGUAGE=ar --lang=fr: the error is in French"
+run 2 env LANGUAGE=fr "$prog" --lang=ar --no-such-option
+expect_stderr_contains "Essayez"
+expect_output_file "$srcdir/data/wtisd-message.help" 0 env LANGUAGE=en "$prog" --lang=fr --help
+run 0 env LANGUAGE=fr "$prog" --lang=ar --version
+grep -qF "Les auteurs de libwtisd" "$stdout" || fail "LANGUAGE=fr --lang=ar --version: not in French"
+run 0 env LANGUAGE=fr "$prog" --lang=qaa --title
+expect_stderr_contains "qaa"
+grep -qF "aucun catalogue pour la langue" "$stderr" ||
+  fail "LANGUAGE=fr --lang=qaa: the note is not in French: $(cat "$stderr")"
+expect_output wtisd-message.ar.out 0 env LANGUAGE=fr "$prog" --lang=ar --width=0
 run 2 "$prog" extra-operand
 expect_empty_stdout
 expect_stderr_contains "wtisd-message: extra operand 'extra-operand'"

@@ -10,7 +10,7 @@ prog=$top_builddir/examples/wtisd-message
 for lang in $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS") en; do
   run 0 $VALGRIND "$prog" --lang="$lang" --width=40
   run 0 $VALGRIND env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --normalize=NFD
-  run 0 $VALGRIND "$prog" --lang="$lang" --help
+  run 0 $VALGRIND env LANGUAGE="$lang" "$prog" --help
 done
 run 0 $VALGRIND env -u LC_ALL LANG=ru_RU.UTF-8 "$prog" --themes --url-form=unicode
 run 0 $VALGRIND "$prog" --list-languages
