@@ -57,12 +57,13 @@ struct settings
   int width;       /* Columns; 0: no wrapping; -1: the default.  */
   int help, version, list_languages;
   struct document_parts parts; /* --title, --paragraph, --themes.  */
-  int url_form;                /* URL_DISPLAY, or a wtisd_form.  */
+  int url_form;                /* URL_UNSET, URL_DISPLAY, or a wtisd_form.  */
   int format;                  /* FORMAT_TEXT, or an enum document_format.  */
   wtisd_normalization normalization;
 };
 
 #define URL_DISPLAY (-1)
+#define URL_UNSET (-2)
 #define FORMAT_TEXT (-1)
 
 enum
@@ -416,7 +417,7 @@ text_write (const struct settings *settings, const char *text, int width)
 static void
 source_url (const struct settings *settings, char *url, size_t size)
 {
-  if (settings->url_form == URL_DISPLAY)
+  if (settings->url_form == URL_DISPLAY || settings->url_form == URL_UNSET)
     source_url_display (url, size);
   else if (settings->url_form == WTISD_FORM_UNICODE
            && wtisd_source_url (WTISD_FORM_UNICODE) != NULL)
@@ -623,7 +624,7 @@ main (int argc, char **argv)
       language = "en";
       return out_of_memory ();
     }
-  settings.url_form = URL_DISPLAY;
+  settings.url_form = URL_UNSET;
   settings.format = FORMAT_TEXT;
   settings.width = -1;
   if (options_read (&settings, argc, argv) != 0)
@@ -647,6 +648,16 @@ main (int argc, char **argv)
   settings.parts.whole = !settings.parts.title && !settings.parts.themes;
   for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
     settings.parts.whole &= !settings.parts.paragraphs[n];
+  if (settings.url_form != URL_UNSET && !settings.parts.whole)
+    {
+      /* Rather than do nothing silently: the parts have no address.  */
+      fprintf (stderr,
+               _ ("%s: --url-form applies to the source address, which "
+                  "--title, --paragraph\n"
+                  "and --themes leave out\n"),
+               program_name);
+      return usage (EXIT_USAGE);
+    }
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }

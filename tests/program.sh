@@ -86,6 +86,19 @@ test "$(tail -n 1 "$stdout")" = "Source: https://xn--b1akbcqh2a7i.xn--90ais/node
 run 0 "$prog" --url-form=UNICODE
 test "$(tail -n 1 "$stdout")" = "Source: https://минсвязи.бел/node/7193" ||
   fail "--url-form=unicode: $(tail -n 1 "$stdout")"
+# --url-form applies to the source address: with parts that leave it
+# out, it is refused, not ignored (issue 23.4).
+for parts in --paragraph=4 --title --themes "--title --paragraph=1"; do
+  for form in ascii unicode display; do
+    run 2 "$prog" $parts --url-form=$form
+    expect_empty_stdout
+    expect_stderr_contains "--url-form applies to the source address"
+  done
+done
+run 0 "$prog" --url-form=display
+test "$(tail -n 1 "$stdout")" = "Source: https://минсвязи.бел/node/7193" ||
+  fail "--url-form=display: $(tail -n 1 "$stdout")"
+
 expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
 
 # The address stands where the label's %s directive is, whatever its
