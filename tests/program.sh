@@ -99,6 +99,17 @@ run 0 "$prog" --url-form=display
 test "$(tail -n 1 "$stdout")" = "Source: https://минсвязи.бел/node/7193" ||
   fail "--url-form=display: $(tail -n 1 "$stdout")"
 
+# The address is never cut, in any language, however narrow the lines
+# (check_wrap tries every width from 20 to 200): it stands whole on a
+# line of its own.
+for lang in $linguas en; do
+  for width in 20 33; do
+    run 0 "$prog" --lang="$lang" --width=$width
+    grep -qF 'https://минсвязи.бел/node/7193' "$stdout" ||
+      fail "--lang=$lang --width=$width: the address is cut: $(tail -n 2 "$stdout")"
+  done
+done
+
 expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
 
 # The address stands where the label's %s directive is, whatever its
