@@ -59,11 +59,22 @@ struct settings
   struct document_parts parts; /* --title, --paragraph, --themes.  */
   int url_form;                /* URL_UNSET, URL_DISPLAY, or a wtisd_form.  */
   int format;                  /* FORMAT_TEXT, or an enum document_format.  */
+  int hyperlink;               /* A HYPERLINK_ value.  */
   wtisd_normalization normalization;
 };
 
 #define URL_DISPLAY (-1)
 #define URL_UNSET (-2)
+
+/* --hyperlink: the source address as an OSC 8 hyperlink, as GNU ls
+   writes its file names, when standard output is a terminal (auto),
+   always or never.  */
+enum
+{
+  HYPERLINK_AUTO,
+  HYPERLINK_ALWAYS,
+  HYPERLINK_NEVER
+};
 #define FORMAT_TEXT (-1)
 
 enum
@@ -76,7 +87,8 @@ enum
   OPTION_WIDTH,
   OPTION_URL_FORM,
   OPTION_NORMALIZE,
-  OPTION_FORMAT
+  OPTION_FORMAT,
+  OPTION_HYPERLINK
 };
 
 static const struct option long_options[] = {
@@ -89,6 +101,7 @@ static const struct option long_options[] = {
   { "url-form", required_argument, NULL, OPTION_URL_FORM },
   { "normalize", required_argument, NULL, OPTION_NORMALIZE },
   { "format", required_argument, NULL, OPTION_FORMAT },
+  { "hyperlink", optional_argument, NULL, OPTION_HYPERLINK },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 },
@@ -141,6 +154,14 @@ usage (int status)
   fputs (_ ("      --normalize=FORM    write the text in Unicode "
             "normalization FORM: NFC\n"
             "                            (the default), NFD, NFKC or NFKD\n"),
+         stdout);
+  /* TRANSLATORS: "auto", "always" and "never" are values to type: do
+     not translate them.  */
+  fputs (_ ("      --hyperlink[=WHEN]  make the source address a link in "
+            "terminals that can:\n"
+            "                            auto (the default: when output is "
+            "a terminal),\n"
+            "                            always (without WHEN) or never\n"),
          stdout);
   /* TRANSLATORS: "text", "html", "markdown" and "json" are values to
      type: do not translate them.  */
@@ -226,6 +247,7 @@ static const int format_values[]
     = { FORMAT_TEXT, DOCUMENT_HTML, DOCUMENT_MARKDOWN, DOCUMENT_JSON };
 static const char *const normalization_names[]
     = { "NFC", "NFD", "NFKC", "NFKD" };
+static const char *const hyperlink_names[] = { "auto", "always", "never" };
 
 /* Reports a bad option value on one line: MESSAGE names the option and
    takes the program's name and VALUE.  Returns the usage status.  */
@@ -317,6 +339,15 @@ value_option (struct settings *settings, int option, const char *arg)
                           arg);
       settings->normalization = (wtisd_normalization)choice;
       return 0;
+    case OPTION_HYPERLINK:
+      choice = arg == NULL ? HYPERLINK_ALWAYS
+                           : choice_parse (arg, hyperlink_names, 3);
+      if (choice < 0)
+        return BAD_VALUE (_ ("%s: --hyperlink takes auto, always or never, "
+                             "not '%s'\n"),
+                          arg);
+      settings->hyperlink = choice;
+      return 0;
     }
   return EXIT_USAGE;
 }
@@ -362,11 +393,35 @@ wrap_locale (void)
   return strcmp (text_language, "ko") == 0 ? "ko@lw=keepall" : text_language;
 }
 
+/* What a line of text may link: TEXT, where it stands whole on a line
+   (an address is never cut), as a link to HREF.  */
+struct link
+{
+  const char *text, *href;
+};
+
+/* Writes LINE; with DATA, a struct link, its text as an OSC 8
+   hyperlink.  */
 static int
 line_write (const char *line, size_t length, void *data)
 {
-  (void)data;
-  fwrite (line, 1, length, stdout);
+  const struct link *link = data;
+  const char *at = link != NULL
+                       ? memmem (line, length, link->text, strlen (link->text))
+                       : NULL;
+
+  if (at == NULL)
+    fwrite (line, 1, length, stdout);
+  else
+    {
+      size_t before = (size_t)(at - line), text = strlen (link->text);
+
+      fwrite (line, 1, before, stdout);
+      printf ("\033]8;;%s\033\\", link->href);
+      fwrite (at, 1, text, stdout);
+      fputs ("\033]8;;\033\\", stdout);
+      fwrite (at + text, 1, length - before - text, stdout);
+    }
   putchar ('\n');
   return 0;
 }
@@ -383,7 +438,8 @@ out_of_memory (void)
 /* Writes TEXT in the chosen normalization, wrapped to WIDTH columns.
    Returns 0, or 1 after reporting an error.  */
 static int
-text_write (const struct settings *settings, const char *text, int width)
+text_write (const struct settings *settings, const char *text, int width,
+            struct link *link)
 {
   char *normalized = NULL;
   int status = 0, length;
@@ -403,7 +459,7 @@ text_write (const struct settings *settings, const char *text, int width)
         }
       text = normalized;
     }
-  if (wrap_text (text, width, wrap_locale (), line_write, NULL) != 0)
+  if (wrap_text (text, width, wrap_locale (), line_write, link) != 0)
     {
       fprintf (stderr, "%s: %s\n", program_name, wtisd_strerror (WTISD_EICU));
       status = 1;
@@ -443,6 +499,7 @@ static int
 source_line_write (const struct settings *settings)
 {
   struct buffer line = { 0 };
+  struct link link;
   char url[512], *before, *after;
   int status;
 
@@ -452,8 +509,13 @@ source_line_write (const struct settings *settings)
   buffer_puts (&line, before);
   buffer_puts (&line, url);
   buffer_puts (&line, after);
-  status = line.failed ? out_of_memory ()
-                       : text_write (settings, line.data, settings->width);
+  link.text = url;
+  link.href = wtisd_source_url (WTISD_FORM_ASCII);
+  status = line.failed
+               ? out_of_memory ()
+               : text_write (settings, line.data, settings->width,
+                             settings->hyperlink == HYPERLINK_ALWAYS ? &link
+                                                                     : NULL);
   free (before);
   free (after);
   free (line.data);
@@ -474,8 +536,9 @@ text_message_write (const struct settings *settings)
         putchar ('\n');
       const char *text = wtisd_text_in (text_language, id);
 
-      status = text != NULL ? text_write (settings, text, settings->width)
-                            : out_of_memory ();
+      status = text != NULL
+                   ? text_write (settings, text, settings->width, NULL)
+                   : out_of_memory ();
     }
   if (settings->parts.whole && status == 0)
     {
@@ -645,6 +708,9 @@ main (int argc, char **argv)
     }
   if (settings.width < 0)
     settings.width = default_width ();
+  if (settings.hyperlink == HYPERLINK_AUTO)
+    settings.hyperlink
+        = isatty (STDOUT_FILENO) ? HYPERLINK_ALWAYS : HYPERLINK_NEVER;
   settings.parts.whole = !settings.parts.title && !settings.parts.themes;
   for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
     settings.parts.whole &= !settings.parts.paragraphs[n];

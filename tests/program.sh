@@ -110,6 +110,28 @@ for lang in $linguas en; do
   done
 done
 
+# --hyperlink: piped, no escape unless asked for (auto is for terminals;
+# terminal.sh tries one); asked for, the address as an OSC 8 hyperlink to
+# its ASCII form, whole at any width.
+esc=$(printf '\033')
+link="$esc]8;;https://xn--b1akbcqh2a7i.xn--90ais/node/7193$esc\\https://минсвязи.бел/node/7193$esc]8;;$esc\\"
+for args in "" --hyperlink=auto --hyperlink=never "--hyperlink=NEVER --width=20"; do
+  run 0 "$prog" $args
+  grep -q "$esc" "$stdout" && fail "wtisd-message $args | ...: an escape"
+done
+for args in --hyperlink --hyperlink=always "--hyperlink=always --width=20" \
+    "--hyperlink=always --lang=ar --width=25"; do
+  run 0 "$prog" $args
+  test "$(grep -c "$esc" "$stdout")" -eq 1 || fail "wtisd-message $args: not one line with escapes"
+  grep -qF "$link" "$stdout" || fail "wtisd-message $args: no hyperlink"
+done
+run 0 "$prog" --hyperlink=always --title --format=html
+grep -q "$esc" "$stdout" && fail "--hyperlink=always --title --format=html: an escape"
+run 2 "$prog" --hyperlink=sometimes
+expect_stderr_contains "--hyperlink takes auto, always or never, not 'sometimes'"
+run 2 "$prog" --hyperlink always
+expect_stderr_contains "extra operand 'always'"
+
 expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
 
 # The address stands where the label's %s directive is, whatever its

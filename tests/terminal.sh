@@ -70,4 +70,34 @@ for lang in $linguas en; do
       fail "$lang at $columns columns: a line ends in white space"
   done
 done
+# On a terminal the source address is an OSC 8 hyperlink by default
+# (--hyperlink=auto), to the ASCII form of the address, around its text
+# as shown, and not with --hyperlink=never (issue 23.2).  What the
+# program wrote, escapes and all, is read with pipe-pane.
+# raw ARG...: runs the program with ARG... in a terminal; its output in
+# $workdir/raw.
+raw () {
+  rm -f "$workdir/done" "$workdir/go" "$workdir/raw"
+  tmux_ new-session -d -s raw -x 80 -y 50 \
+    "while ! test -f '$workdir/go'; do sleep 0.05; done; env WTISD_LOCALEDIR='$WTISD_LOCALEDIR' LC_ALL=C.UTF-8 '$prog' $*; touch '$workdir/done'; sleep 60"
+  tmux_ pipe-pane -t raw "cat > '$workdir/raw'"
+  touch "$workdir/go"
+  tries=0
+  while ! test -f "$workdir/done" && test $tries -lt 100; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  sleep 0.2
+  tmux_ kill-session -t raw
+}
+esc=$(printf '\033')
+link="$esc]8;;https://xn--b1akbcqh2a7i.xn--90ais/node/7193$esc\\https://минсвязи.бел/node/7193$esc]8;;$esc\\"
+for args in "" --hyperlink=auto --hyperlink "--hyperlink=always --width=20"; do
+  raw $args
+  grep -qF "$link" "$workdir/raw" || fail "wtisd-message $args on a terminal: no hyperlink"
+done
+raw --hyperlink=never
+grep -q "$esc" "$workdir/raw" && fail "--hyperlink=never on a terminal: an escape"
+grep -qF "https://минсвязи.бел/node/7193" "$workdir/raw" ||
+  fail "--hyperlink=never on a terminal: no address"
 finish
