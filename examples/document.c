@@ -93,7 +93,7 @@ struct document
   const struct document_parts *parts;
   const struct page_extras *extras;
   char *text[WTISD_TEXT_COUNT];
-  char *label_before, *label_after; /* "" when not needed.  */
+  char *label_before, *label_after; /* Around the address.  */
 };
 
 /* TEXT in FORM, newly allocated; NULL when memory ran out.  */
@@ -237,8 +237,6 @@ json_escape (struct buffer *out, const char *s)
   buffer_append (out, "\"", 1);
 }
 
-/* The source line: LABEL with its %s replaced by LINK (already in the
-   format), the rest escaped by ESCAPE.  */
 /* The source line: the label's text around LINK (already in the
    format), escaped by ESCAPE.  */
 static void
