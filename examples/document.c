@@ -96,8 +96,7 @@ struct document
   char *label_before, *label_after; /* Around the address.  */
 };
 
-/* TEXT in FORM, newly allocated; NULL when memory ran out.  */
-static char *
+char *
 normalized_copy (const char *text, wtisd_normalization form)
 {
   int length = wtisd_normalize (text, form, NULL, 0);

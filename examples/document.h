@@ -61,6 +61,10 @@ int document_write (struct buffer *out, enum document_format format,
    when memory ran out.  */
 int source_label_split (const char *label, char **before, char **after);
 
+/* TEXT (UTF-8) in FORM, newly allocated; NULL when memory ran out (or
+   TEXT is not UTF-8, which the library's texts always are).  */
+char *normalized_copy (const char *text, wtisd_normalization form);
+
 /* Appends S to OUT escaped for HTML text and attribute values.  */
 void html_escape (struct buffer *out, const char *s);
 

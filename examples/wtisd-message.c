@@ -435,33 +435,22 @@ out_of_memory (void)
   return EXIT_FAILURE;
 }
 
-/* Writes TEXT in the chosen normalization, wrapped to WIDTH columns.
-   Returns 0, or 1 after reporting an error.  */
+/* Writes TEXT in the chosen normalization, wrapped to WIDTH columns,
+   LINK (or NULL) as a hyperlink.  Returns 0, or 1 after reporting an
+   error.  */
 static int
 text_write (const struct settings *settings, const char *text, int width,
             struct link *link)
 {
-  char *normalized = NULL;
-  int status = 0, length;
+  char *normalized = normalized_copy (text, settings->normalization);
+  int status = 0;
 
-  if (settings->normalization != WTISD_NFC)
+  if (normalized == NULL)
+    return out_of_memory ();
+  if (wrap_text (normalized, width, wrap_locale (), line_write, link) != 0)
     {
-      length = wtisd_normalize (text, settings->normalization, NULL, 0);
-      if (length >= 0 && (normalized = malloc ((size_t)length + 1)) != NULL)
-        length = wtisd_normalize (text, settings->normalization, normalized,
-                                  (size_t)length + 1);
-      if (length < 0 || normalized == NULL)
-        {
-          fprintf (stderr, "%s: %s\n", program_name,
-                   wtisd_strerror (length < 0 ? length : WTISD_ENOMEM));
-          free (normalized);
-          return 1;
-        }
-      text = normalized;
-    }
-  if (wrap_text (text, width, wrap_locale (), line_write, link) != 0)
-    {
-      fprintf (stderr, "%s: %s\n", program_name, wtisd_strerror (WTISD_EICU));
+      fprintf (stderr, "%s: %s\n", program_name,
+               wtisd_strerror_in (language, WTISD_EICU));
       status = 1;
     }
   free (normalized);
