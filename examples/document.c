@@ -295,6 +295,17 @@ source_label_split (const char *label, char **before, char **after)
   return -1;
 }
 
+/* The text of the source link: PARTS' address, or else the display
+   form, written into DISPLAY (SIZE bytes).  */
+static const char *
+link_text (const struct document_parts *parts, char *display, size_t size)
+{
+  if (parts->source_url != NULL)
+    return parts->source_url;
+  source_url_display (display, size);
+  return display;
+}
+
 static int
 paragraph_selected (const struct document_parts *parts, int n)
 {
@@ -350,11 +361,10 @@ html_write (struct buffer *out, const struct document *doc)
       }
   if (parts->whole)
     {
-      source_url_display (display, sizeof display);
       buffer_puts (&link, "<a href=\"");
       html_escape (&link, wtisd_source_url (WTISD_FORM_ASCII));
       buffer_puts (&link, "\">");
-      html_escape (&link, display);
+      html_escape (&link, link_text (parts, display, sizeof display));
       buffer_puts (&link, "</a>");
       buffer_puts (out, "<p>");
       source_line (out, doc, link.failed ? "" : link.data, html_escape);
@@ -396,9 +406,8 @@ markdown_write (struct buffer *out, const struct document *doc)
       }
   if (parts->whole)
     {
-      source_url_display (display, sizeof display);
       buffer_puts (&link, "[");
-      markdown_escape (&link, display);
+      markdown_escape (&link, link_text (parts, display, sizeof display));
       buffer_puts (&link, "](<");
       buffer_puts (&link, wtisd_source_url (WTISD_FORM_ASCII));
       buffer_puts (&link, ">)");
@@ -459,7 +468,9 @@ json_write (struct buffer *out, const struct document *doc)
   if (parts->whole)
     {
       json_member (out, &members, "source_url");
-      json_escape (out, wtisd_source_url (WTISD_FORM_ASCII));
+      json_escape (out, parts->source_url != NULL
+                            ? parts->source_url
+                            : wtisd_source_url (WTISD_FORM_ASCII));
       json_member (out, &members, "original_url");
       json_escape (out, wtisd_original_url ());
     }

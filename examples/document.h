@@ -29,13 +29,17 @@ void buffer_append (struct buffer *b, const char *s, size_t length);
 void buffer_puts (struct buffer *b, const char *s);
 
 /* Which parts to write: all of them (WHOLE, with the source address), or
-   the title, some paragraphs (PARAGRAPHS[1] to [5]) and the themes; and
-   the normalization of their text (zero: NFC).  */
+   the title, some paragraphs (PARAGRAPHS[1] to [5]) and the themes; the
+   normalization of their text (zero: NFC); the source address as the
+   text of the link and as JSON's source_url (NULL: the display form
+   as the text, the ASCII form in JSON).  The link always leads to the
+   ASCII form.  */
 struct document_parts
 {
   int whole, title, themes;
   int paragraphs[WTISD_PARAGRAPH_COUNT + 1];
   wtisd_normalization normalization;
+  const char *source_url;
 };
 
 /* What a web page adds to the document: HTML for the head (alternate

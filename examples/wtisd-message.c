@@ -544,9 +544,15 @@ document_message_write (const struct settings *settings)
 {
   struct buffer document = { 0 };
   struct document_parts parts = settings->parts;
+  char url[512];
   int failed;
 
   parts.normalization = settings->normalization;
+  if (settings->url_form != URL_UNSET)
+    {
+      source_url (settings, url, sizeof url);
+      parts.source_url = url;
+    }
   failed = document_write (&document, (enum document_format)settings->format,
                            text_language, &parts, source_label_text (), NULL)
            != 0;
