@@ -87,7 +87,19 @@ raw () {
     sleep 0.1
     tries=$((tries + 1))
   done
-  sleep 0.2
+  # pipe-pane's cat may still be copying: wait for the address, then
+  # for the file to stop growing.
+  tries=0
+  while ! grep -qF /node/7193 "$workdir/raw" 2> /dev/null && test $tries -lt 50; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  size=
+  while test "$size" != "$(wc -c < "$workdir/raw")" && test $tries -lt 100; do
+    size=$(wc -c < "$workdir/raw")
+    sleep 0.2
+    tries=$((tries + 1))
+  done
   tmux_ kill-session -t raw
 }
 esc=$(printf '\033')
