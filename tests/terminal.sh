@@ -22,6 +22,9 @@ linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
 socket=wtisd-test-$$
 tmux_ () { LC_ALL=C.UTF-8 tmux -u -L "$socket" -f /dev/null "$@"; }
 trap 'tmux_ kill-server 2> /dev/null; rm -rf "$workdir"' 0
+# A session that outlives the others, so that tmux's server does not exit
+# with each one, and a new one never meets a server on its way out.
+tmux_ new-session -d -s keep "sleep 600"
 
 # screen LANG COLUMNS [ARG]: runs the program in a terminal of COLUMNS x
 # 999 and writes what the screen shows, once the program has finished,
