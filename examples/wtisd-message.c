@@ -670,11 +670,39 @@ language_choose (const struct settings *settings)
   return 0;
 }
 
+/* Fills in what SETTINGS left to the defaults and the terminal, and
+   refuses --url-form with parts that have no address (rather than do
+   nothing silently).  Returns 0, or the usage status.  */
+static int
+settings_complete (struct settings *settings)
+{
+  int n;
+
+  if (settings->width < 0)
+    settings->width = default_width ();
+  if (settings->hyperlink == HYPERLINK_AUTO)
+    settings->hyperlink
+        = isatty (STDOUT_FILENO) ? HYPERLINK_ALWAYS : HYPERLINK_NEVER;
+  settings->parts.whole = !settings->parts.title && !settings->parts.themes;
+  for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
+    settings->parts.whole &= !settings->parts.paragraphs[n];
+  if (settings->url_form != URL_UNSET && !settings->parts.whole)
+    {
+      fprintf (stderr,
+               _ ("%s: --url-form applies to the source address, which "
+                  "--title, --paragraph\n"
+                  "and --themes leave out\n"),
+               program_name);
+      return usage (EXIT_USAGE);
+    }
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   struct settings settings = { 0 };
-  int n, status;
+  int status;
 
   setlocale (LC_ALL, "");
   if ((language = wtisd_environment_language ()) == NULL)
@@ -701,24 +729,8 @@ main (int argc, char **argv)
       list_languages ();
       return close_stdout (EXIT_SUCCESS);
     }
-  if (settings.width < 0)
-    settings.width = default_width ();
-  if (settings.hyperlink == HYPERLINK_AUTO)
-    settings.hyperlink
-        = isatty (STDOUT_FILENO) ? HYPERLINK_ALWAYS : HYPERLINK_NEVER;
-  settings.parts.whole = !settings.parts.title && !settings.parts.themes;
-  for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
-    settings.parts.whole &= !settings.parts.paragraphs[n];
-  if (settings.url_form != URL_UNSET && !settings.parts.whole)
-    {
-      /* Rather than do nothing silently: the parts have no address.  */
-      fprintf (stderr,
-               _ ("%s: --url-form applies to the source address, which "
-                  "--title, --paragraph\n"
-                  "and --themes leave out\n"),
-               program_name);
-      return usage (EXIT_USAGE);
-    }
+  if ((status = settings_complete (&settings)) != 0)
+    return status;
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }
