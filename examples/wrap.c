@@ -130,21 +130,70 @@ word_split (const UChar *text, int32_t start, int32_t end,
   return 0;
 }
 
+/* Whether C may be in the scheme of an address ("https").  */
+static int
+is_scheme_char (UChar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+/* The address in TEXT that holds position AT, as [START, END): from a
+   scheme followed by "://" to the next white space.  A break inside it
+   would break the link (a terminal, or a person copying it, sees two
+   words), so there is none: it may overflow the line instead.  Returns 0
+   when AT is in no address.  */
+static int
+url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
+            int32_t *end)
+{
+  int32_t run = at, i;
+
+  while (run > 0 && !u_isUWhiteSpace (text[run - 1]))
+    run--;
+  *end = at;
+  while (*end < length && !u_isUWhiteSpace (text[*end]))
+    (*end)++;
+  for (i = run; i + 3 <= *end; i++)
+    if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/')
+      {
+        for (*start = i; *start > run && is_scheme_char (text[*start - 1]);)
+          (*start)--;
+        return *start < i && *start <= at;
+      }
+  return 0;
+}
+
+/* The next break opportunity of BREAKS that is not inside an address.  */
+static int32_t
+next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
+{
+  int32_t end = ubrk_next (breaks), start, url_end;
+
+  if (end != UBRK_DONE && end < length
+      && url_around (text, length, end, &start, &url_end) && start < end)
+    end = url_end < length ? ubrk_following (breaks, url_end - 1)
+                           : ubrk_last (breaks);
+  return end;
+}
+
 /* Greedy filling between the break opportunities BREAKS gives: each
    segment between two opportunities is measured once.  A word wider than
    the line is cut between grapheme clusters, so that no line is wider
-   than WIDTH: a terminal would fold it anyway, wherever it liked.  */
+   than WIDTH: a terminal would fold it anyway, wherever it liked.  But an
+   address is never cut: it stands alone on a line too narrow for it.  */
 static int
 wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
              UBreakIterator *clusters, int width, wrap_line_fn *emit,
              void *data)
 {
-  int32_t line_start = 0, fits_to = 0, end;
+  int32_t line_start = 0, fits_to = 0, end, start, url_end;
   int line_columns = 0; /* Of [line_start, fits_to), spaces and all.  */
   int status;
 
-  for (end = ubrk_following (breaks, 0); end != UBRK_DONE;
-       end = ubrk_next (breaks))
+  ubrk_first (breaks);
+  for (end = next_break (text, length, breaks); end != UBRK_DONE;
+       end = next_break (text, length, breaks))
     {
       struct range_width segment = range_columns (text, fits_to, end);
       int rule = ubrk_getRuleStatus (breaks);
@@ -158,7 +207,8 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
           line_start = fits_to;
           line_columns = 0;
         }
-      if (width > 0 && segment.visible > width)
+      if (width > 0 && segment.visible > width
+          && !url_around (text, length, fits_to, &start, &url_end))
         {
           if ((status = word_split (text, fits_to, end, clusters, width, emit,
                                     data, &line_start, &line_columns)))

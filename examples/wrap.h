@@ -20,9 +20,11 @@ typedef int wrap_line_fn (const char *line, size_t length, void *data);
    count two columns, combining marks and format characters none; spaces
    at the end of a line do not count.  A word wider than WIDTH is cut
    between grapheme clusters, so no line is wider than WIDTH (but for a
-   single cluster wider than it).  Returns 0, -1 when ICU fails or memory runs out, or
-   what EMIT returned when not 0.  Not thread-safe: it keeps one ICU
-   break iterator for every call.  */
+   single cluster wider than it); but an address (a word with "://" in
+   it) is never cut: it stands whole on a line of its own, wider than
+   WIDTH when it must be, rather than be a broken link.  Returns 0, -1
+   when ICU fails or memory runs out, or what EMIT returned when not 0.  Not
+   thread-safe: it keeps one ICU break iterator for every call.  */
 int wrap_text (const char *text, int width, const char *locale,
                wrap_line_fn *emit, void *data);
 

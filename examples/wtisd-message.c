@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,24 @@
 
 /* The program's own strings live in the library's catalogs, read and
    checked by the library: a translation whose printf directives differ
-   from the English is never used.  LANGUAGE is set once the options are
-   read.  */
-static const char *language = "en";
+   from the English is never used.  Its messages (errors, --help,
+   --version) are in the user's LANGUAGE, the environment's, as any
+   program's are; the message of the day in TEXT_LANGUAGE, --lang's.  */
+static const char *language = "en", *text_language = "en";
 #define _(msgid) wtisd_translate (language, msgid)
+#define N_(msgid) msgid
+
+/* TRANSLATORS: The last line of the output; %s is a web address.  */
+static const char source_label[] = N_ ("Source: %s\n");
+
+/* The source label in the language of the message.  */
+static const char *
+source_label_text (void)
+{
+  const char *label = wtisd_translate (text_language, source_label);
+
+  return label != NULL ? label : source_label;
+}
 
 /* GNU's exit status for a command-line usage error.  */
 #define EXIT_USAGE 2
@@ -42,12 +57,24 @@ struct settings
   int width;       /* Columns; 0: no wrapping; -1: the default.  */
   int help, version, list_languages;
   struct document_parts parts; /* --title, --paragraph, --themes.  */
-  int url_form;                /* URL_DISPLAY, or a wtisd_form.  */
+  int url_form;                /* URL_UNSET, URL_DISPLAY, or a wtisd_form.  */
   int format;                  /* FORMAT_TEXT, or an enum document_format.  */
+  int hyperlink;               /* A HYPERLINK_ value.  */
   wtisd_normalization normalization;
 };
 
 #define URL_DISPLAY (-1)
+#define URL_UNSET (-2)
+
+/* --hyperlink: the source address as an OSC 8 hyperlink, as GNU ls
+   writes its file names, when standard output is a terminal (auto),
+   always or never.  */
+enum
+{
+  HYPERLINK_AUTO,
+  HYPERLINK_ALWAYS,
+  HYPERLINK_NEVER
+};
 #define FORMAT_TEXT (-1)
 
 enum
@@ -60,7 +87,8 @@ enum
   OPTION_WIDTH,
   OPTION_URL_FORM,
   OPTION_NORMALIZE,
-  OPTION_FORMAT
+  OPTION_FORMAT,
+  OPTION_HYPERLINK
 };
 
 static const struct option long_options[] = {
@@ -73,6 +101,7 @@ static const struct option long_options[] = {
   { "url-form", required_argument, NULL, OPTION_URL_FORM },
   { "normalize", required_argument, NULL, OPTION_NORMALIZE },
   { "format", required_argument, NULL, OPTION_FORMAT },
+  { "hyperlink", optional_argument, NULL, OPTION_HYPERLINK },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 },
@@ -125,6 +154,14 @@ usage (int status)
   fputs (_ ("      --normalize=FORM    write the text in Unicode "
             "normalization FORM: NFC\n"
             "                            (the default), NFD, NFKC or NFKD\n"),
+         stdout);
+  /* TRANSLATORS: "auto", "always" and "never" are values to type: do
+     not translate them.  */
+  fputs (_ ("      --hyperlink[=WHEN]  make the source address a link in "
+            "terminals that can:\n"
+            "                            auto (the default: when output is "
+            "a terminal),\n"
+            "                            always (without WHEN) or never\n"),
          stdout);
   /* TRANSLATORS: "text", "html", "markdown" and "json" are values to
      type: do not translate them.  */
@@ -210,6 +247,7 @@ static const int format_values[]
     = { FORMAT_TEXT, DOCUMENT_HTML, DOCUMENT_MARKDOWN, DOCUMENT_JSON };
 static const char *const normalization_names[]
     = { "NFC", "NFD", "NFKC", "NFKD" };
+static const char *const hyperlink_names[] = { "auto", "always", "never" };
 
 /* Reports a bad option value on one line: MESSAGE names the option and
    takes the program's name and VALUE.  Returns the usage status.  */
@@ -217,16 +255,20 @@ static const char *const normalization_names[]
   (fprintf (stderr, message, program_name, quote (value)), EXIT_USAGE)
 
 /* ARG as it is safe to show on a terminal: control and format
-   characters and bytes that are not UTF-8 as \xHH escapes, and cut
-   short.  In a static buffer, overwritten by the next call.  */
+   characters and bytes that are not UTF-8 as \xHH escapes, the rest as
+   it is, however long (a byte takes up to four).  In a buffer that the
+   next call overwrites; "..." when memory ran out.  */
 static const char *
 quote (const char *arg)
 {
-  static char quoted[4 * 64 + 4];
-  size_t used = 0;
-  int32_t i = 0, length = (int32_t)strnlen (arg, 4096);
+  static struct buffer quoted;
+  size_t size = strlen (arg);
+  int32_t i = 0, length = size > INT32_MAX ? INT32_MAX : (int32_t)size;
 
-  while (i < length && used + 8 < sizeof quoted)
+  quoted.length = 0;
+  quoted.failed = 0;
+  buffer_append (&quoted, "", 0);
+  while (i < length)
     {
       int32_t start = i;
       UChar32 c;
@@ -235,14 +277,17 @@ quote (const char *arg)
       if (c < 0 || u_charType (c) == U_CONTROL_CHAR
           || u_charType (c) == U_FORMAT_CHAR)
         for (; start < i; start++)
-          used += (size_t)sprintf (quoted + used, "\\x%02x",
-                                   (unsigned char)arg[start]);
+          {
+            char escape[5];
+
+            snprintf (escape, sizeof escape, "\\x%02x",
+                      (unsigned char)arg[start]);
+            buffer_puts (&quoted, escape);
+          }
       else
-        while (start < i)
-          quoted[used++] = arg[start++];
+        buffer_append (&quoted, arg + start, (size_t)(i - start));
     }
-  strcpy (quoted + used, i < length ? "..." : "");
-  return quoted;
+  return quoted.failed ? "..." : quoted.data;
 }
 
 /* Handles one option with a value.  Returns 0, or the usage status.  */
@@ -294,6 +339,15 @@ value_option (struct settings *settings, int option, const char *arg)
                           arg);
       settings->normalization = (wtisd_normalization)choice;
       return 0;
+    case OPTION_HYPERLINK:
+      choice = arg == NULL ? HYPERLINK_ALWAYS
+                           : choice_parse (arg, hyperlink_names, 3);
+      if (choice < 0)
+        return BAD_VALUE (_ ("%s: --hyperlink takes auto, always or never, "
+                             "not '%s'\n"),
+                          arg);
+      settings->hyperlink = choice;
+      return 0;
     }
   return EXIT_USAGE;
 }
@@ -336,14 +390,38 @@ list_languages (void)
 static const char *
 wrap_locale (void)
 {
-  return strcmp (language, "ko") == 0 ? "ko@lw=keepall" : language;
+  return strcmp (text_language, "ko") == 0 ? "ko@lw=keepall" : text_language;
 }
 
+/* What a line of text may link: TEXT, where it stands whole on a line
+   (an address is never cut), as a link to HREF.  */
+struct link
+{
+  const char *text, *href;
+};
+
+/* Writes LINE; with DATA, a struct link, its text as an OSC 8
+   hyperlink.  */
 static int
 line_write (const char *line, size_t length, void *data)
 {
-  (void)data;
-  fwrite (line, 1, length, stdout);
+  const struct link *link = data;
+  const char *at = link != NULL
+                       ? memmem (line, length, link->text, strlen (link->text))
+                       : NULL;
+
+  if (at == NULL)
+    fwrite (line, 1, length, stdout);
+  else
+    {
+      size_t before = (size_t)(at - line), text = strlen (link->text);
+
+      fwrite (line, 1, before, stdout);
+      printf ("\033]8;;%s\033\\", link->href);
+      fwrite (at, 1, text, stdout);
+      fputs ("\033]8;;\033\\", stdout);
+      fwrite (at + text, 1, length - before - text, stdout);
+    }
   putchar ('\n');
   return 0;
 }
@@ -357,32 +435,22 @@ out_of_memory (void)
   return EXIT_FAILURE;
 }
 
-/* Writes TEXT in the chosen normalization, wrapped to WIDTH columns.
-   Returns 0, or 1 after reporting an error.  */
+/* Writes TEXT in the chosen normalization, wrapped to WIDTH columns,
+   LINK (or NULL) as a hyperlink.  Returns 0, or 1 after reporting an
+   error.  */
 static int
-text_write (const struct settings *settings, const char *text, int width)
+text_write (const struct settings *settings, const char *text, int width,
+            struct link *link)
 {
-  char *normalized = NULL;
-  int status = 0, length;
+  char *normalized = normalized_copy (text, settings->normalization);
+  int status = 0;
 
-  if (settings->normalization != WTISD_NFC)
+  if (normalized == NULL)
+    return out_of_memory ();
+  if (wrap_text (normalized, width, wrap_locale (), line_write, link) != 0)
     {
-      length = wtisd_normalize (text, settings->normalization, NULL, 0);
-      if (length >= 0 && (normalized = malloc ((size_t)length + 1)) != NULL)
-        length = wtisd_normalize (text, settings->normalization, normalized,
-                                  (size_t)length + 1);
-      if (length < 0 || normalized == NULL)
-        {
-          fprintf (stderr, "%s: %s\n", program_name,
-                   wtisd_strerror (length < 0 ? length : WTISD_ENOMEM));
-          free (normalized);
-          return 1;
-        }
-      text = normalized;
-    }
-  if (wrap_text (text, width, wrap_locale (), line_write, NULL) != 0)
-    {
-      fprintf (stderr, "%s: %s\n", program_name, wtisd_strerror (WTISD_EICU));
+      fprintf (stderr, "%s: %s\n", program_name,
+               wtisd_strerror_in (language, WTISD_EICU));
       status = 1;
     }
   free (normalized);
@@ -394,7 +462,7 @@ text_write (const struct settings *settings, const char *text, int width)
 static void
 source_url (const struct settings *settings, char *url, size_t size)
 {
-  if (settings->url_form == URL_DISPLAY)
+  if (settings->url_form == URL_DISPLAY || settings->url_form == URL_UNSET)
     source_url_display (url, size);
   else if (settings->url_form == WTISD_FORM_UNICODE
            && wtisd_source_url (WTISD_FORM_UNICODE) != NULL)
@@ -414,12 +482,40 @@ part_selected (const struct document_parts *parts, wtisd_text_id id)
   return parts->themes;
 }
 
+/* The source line: the address in the chosen form where the label's
+   directive stands.  Returns 0, or 1 after reporting an error.  */
+static int
+source_line_write (const struct settings *settings)
+{
+  struct buffer line = { 0 };
+  struct link link;
+  char url[512], *before, *after;
+  int status;
+
+  if (source_label_split (source_label_text (), &before, &after) != 0)
+    return out_of_memory ();
+  source_url (settings, url, sizeof url);
+  buffer_puts (&line, before);
+  buffer_puts (&line, url);
+  buffer_puts (&line, after);
+  link.text = url;
+  link.href = wtisd_source_url (WTISD_FORM_ASCII);
+  status = line.failed
+               ? out_of_memory ()
+               : text_write (settings, line.data, settings->width,
+                             settings->hyperlink == HYPERLINK_ALWAYS ? &link
+                                                                     : NULL);
+  free (before);
+  free (after);
+  free (line.data);
+  return status;
+}
+
 /* Prints what SETTINGS select as text, parts separated by blank lines.  */
 static int
 text_message_write (const struct settings *settings)
 {
   int status = 0, id, parts = 0;
-  char url[512], source_line[1024];
 
   for (id = WTISD_TITLE; id < WTISD_TEXT_COUNT && status == 0; id++)
     {
@@ -427,18 +523,16 @@ text_message_write (const struct settings *settings)
         continue;
       if (parts++ > 0)
         putchar ('\n');
-      const char *text = wtisd_text_in (language, id);
+      const char *text = wtisd_text_in (text_language, id);
 
-      status = text != NULL ? text_write (settings, text, settings->width)
-                            : out_of_memory ();
+      status = text != NULL
+                   ? text_write (settings, text, settings->width, NULL)
+                   : out_of_memory ();
     }
   if (settings->parts.whole && status == 0)
     {
-      source_url (settings, url, sizeof url);
-      snprintf (source_line, sizeof source_line, _ ("Source: %s\n"), url);
-      source_line[strcspn (source_line, "\n")] = '\0';
       putchar ('\n');
-      status = text_write (settings, source_line, settings->width);
+      status = source_line_write (settings);
     }
   return status;
 }
@@ -449,35 +543,25 @@ static int
 document_message_write (const struct settings *settings)
 {
   struct buffer document = { 0 };
-  char *normalized = NULL;
-  int length = 0;
+  struct document_parts parts = settings->parts;
+  char url[512];
+  int failed;
 
-  /* TRANSLATORS: The last line of the output; %s is a web address.  */
-  if (document_write (&document, (enum document_format)settings->format,
-                      language, &settings->parts, _ ("Source: %s\n"), NULL)
-      != 0)
-    length = WTISD_ENOMEM;
-  else if (settings->normalization != WTISD_NFC
-           && (length = wtisd_normalize (document.data,
-                                         settings->normalization, NULL, 0))
-                  >= 0)
+  parts.normalization = settings->normalization;
+  if (settings->url_form != URL_UNSET)
     {
-      normalized = malloc ((size_t)length + 1);
-      length = normalized == NULL
-                   ? WTISD_ENOMEM
-                   : wtisd_normalize (document.data, settings->normalization,
-                                      normalized, (size_t)length + 1);
+      source_url (settings, url, sizeof url);
+      parts.source_url = url;
     }
-  if (length < 0)
-    fprintf (stderr, "%s: %s\n", program_name,
-             wtisd_strerror_in (language, length));
-  else if (normalized != NULL)
-    fputs (normalized, stdout);
+  failed = document_write (&document, (enum document_format)settings->format,
+                           text_language, &parts, source_label_text (), NULL)
+           != 0;
+  if (failed)
+    out_of_memory ();
   else
     fwrite (document.data, 1, document.length, stdout);
-  free (normalized);
   free (document.data);
-  return length < 0;
+  return failed;
 }
 
 static int
@@ -503,66 +587,16 @@ close_stdout (int status)
   return EXIT_FAILURE;
 }
 
-/* What getopt_long found wrong with ARG, an option; ARG is in the
-   user's words.  */
-static void
-option_error (const char *arg, int short_option)
-{
-  size_t length = strcspn (arg + 2, "=");
-  const struct option *option, *match = NULL;
-  int matches = 0;
-
-  if (strncmp (arg, "--", 2) != 0)
-    {
-      char text[3] = { '-', (char)short_option, '\0' };
-      int printable = short_option > ' ' && short_option < 0x7f;
-
-      fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
-               quote (printable ? text : arg));
-      return;
-    }
-  for (option = long_options; option->name != NULL; option++)
-    if (strncmp (option->name, arg + 2, length) == 0)
-      {
-        match = option;
-        matches++;
-        if (strlen (option->name) == length)
-          {
-            matches = 1;
-            break;
-          }
-      }
-  if (matches > 1)
-    fprintf (stderr, _ ("%s: option '%s' is ambiguous\n"), program_name,
-             quote (arg));
-  else if (matches == 1 && match->has_arg == no_argument)
-    {
-      char name[32];
-
-      /* As getopt says it: the option's whole name, without the value.  */
-      snprintf (name, sizeof name, "--%s", match->name);
-      fprintf (stderr, _ ("%s: option '%s' doesn't allow an argument\n"),
-               program_name, name);
-    }
-  else if (matches == 1)
-    fprintf (stderr, _ ("%s: option '%s' requires an argument\n"),
-             program_name, quote (arg));
-  else
-    fprintf (stderr, _ ("%s: unrecognized option '%s'\n"), program_name,
-             quote (arg));
-}
-
-/* Reads the command line into SETTINGS without printing anything, so
-   that every message can be in the language --lang asks for, wherever
-   it stands.  Returns 0, or the index in ARGV of the first bad option
-   (its value too: an option with a bad value is handled later).  */
+/* Reads the command line into SETTINGS, in one pass: getopt_long
+   reports unknown and ambiguous options and missing arguments itself, as
+   in every GNU program.  Returns 0, or the usage status after reporting
+   the first bad option or value.  */
 static int
-options_read (struct settings *settings, int argc, char **argv, int *bad_short)
+options_read (struct settings *settings, int argc, char **argv)
 {
-  int c, bad = 0;
+  int c;
 
-  opterr = 0;
-  while ((c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
     switch (c)
       {
       case 'h':
@@ -584,35 +618,36 @@ options_read (struct settings *settings, int argc, char **argv, int *bad_short)
         settings->parts.themes = 1;
         break;
       case '?':
-      case ':':
-        if (bad == 0)
-          {
-            bad = optind - 1;
-            *bad_short = optopt;
-          }
-        break;
+        return EXIT_USAGE;
+      default:
+        if (value_option (settings, c, optarg) != 0)
+          return EXIT_USAGE;
       }
-  return bad;
+  if (optind < argc)
+    {
+      fprintf (stderr, _ ("%s: extra operand '%s'\n"), program_name,
+               quote (argv[optind]));
+      return EXIT_USAGE;
+    }
+  return 0;
 }
 
-/* Sets LANGUAGE from --lang, or from the environment; reports a tag
-   that is malformed or has no usable catalog.  Returns 0, or the exit
-   status.  */
+/* Sets TEXT_LANGUAGE from --lang, or to the user's language; reports a
+   tag that is malformed or has no usable catalog.  Returns 0, or the
+   exit status.  */
 static int
 language_choose (const struct settings *settings)
 {
   const char *chosen;
   int status;
 
-  if ((chosen = wtisd_environment_language ()) == NULL)
-    return out_of_memory ();
-  language = chosen;
+  text_language = language;
   if (settings->tag == NULL)
     return 0;
   status = wtisd_language_check (settings->tag);
   if (status == WTISD_EINVAL)
-    return BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"),
-                      settings->tag);
+    return usage (BAD_VALUE (_ ("%s: --lang: '%s' is not a language tag\n"),
+                             settings->tag));
   if (status != WTISD_OK && status != WTISD_ENOCATALOG
       && status != WTISD_ECATALOG)
     {
@@ -622,7 +657,7 @@ language_choose (const struct settings *settings)
     }
   if ((chosen = wtisd_language (settings->tag)) == NULL)
     return out_of_memory ();
-  language = chosen;
+  text_language = chosen;
   if (status == WTISD_ENOCATALOG)
     fprintf (stderr,
              _ ("%s: no catalog for language '%s'; printing English\n"),
@@ -635,48 +670,53 @@ language_choose (const struct settings *settings)
   return 0;
 }
 
-/* Handles the options with values, now that messages speak the
-   language.  Returns 0, or the usage status.  */
+/* Fills in what SETTINGS left to the defaults and the terminal, and
+   refuses --url-form with parts that have no address (rather than do
+   nothing silently).  Returns 0, or the usage status.  */
 static int
-values_read (struct settings *settings, int argc, char **argv)
+settings_complete (struct settings *settings)
 {
-  int c, status = 0;
+  int n;
 
-  optind = 0; /* GNU getopt: start again from scratch.  */
-  while (status == 0
-         && (c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
-    if (c == OPTION_PARAGRAPH || c == OPTION_WIDTH || c == OPTION_URL_FORM
-        || c == OPTION_NORMALIZE || c == OPTION_FORMAT)
-      status = value_option (settings, c, optarg);
-  return status;
+  if (settings->width < 0)
+    settings->width = default_width ();
+  if (settings->hyperlink == HYPERLINK_AUTO)
+    settings->hyperlink
+        = isatty (STDOUT_FILENO) ? HYPERLINK_ALWAYS : HYPERLINK_NEVER;
+  settings->parts.whole = !settings->parts.title && !settings->parts.themes;
+  for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
+    settings->parts.whole &= !settings->parts.paragraphs[n];
+  if (settings->url_form != URL_UNSET && !settings->parts.whole)
+    {
+      fprintf (stderr,
+               _ ("%s: --url-form applies to the source address, which "
+                  "--title, --paragraph\n"
+                  "and --themes leave out\n"),
+               program_name);
+      return usage (EXIT_USAGE);
+    }
+  return 0;
 }
 
 int
 main (int argc, char **argv)
 {
   struct settings settings = { 0 };
-  int bad, bad_short = 0, status;
+  int status;
 
   setlocale (LC_ALL, "");
-  settings.url_form = URL_DISPLAY;
+  if ((language = wtisd_environment_language ()) == NULL)
+    {
+      language = "en";
+      return out_of_memory ();
+    }
+  settings.url_form = URL_UNSET;
   settings.format = FORMAT_TEXT;
   settings.width = -1;
-  bad = options_read (&settings, argc, argv, &bad_short);
-  if ((status = language_choose (&settings)) != 0)
-    return status == EXIT_USAGE ? usage (status) : status;
-  if (bad != 0)
-    {
-      option_error (argv[bad], bad_short);
-      return usage (EXIT_USAGE);
-    }
-  if (values_read (&settings, argc, argv) != 0)
+  if (options_read (&settings, argc, argv) != 0)
     return usage (EXIT_USAGE);
-  if (optind < argc)
-    {
-      fprintf (stderr, _ ("%s: extra operand '%s'\n"), program_name,
-               quote (argv[optind]));
-      return usage (EXIT_USAGE);
-    }
+  if ((status = language_choose (&settings)) != 0)
+    return status;
   if (settings.help)
     return close_stdout (usage (EXIT_SUCCESS));
   if (settings.version)
@@ -689,11 +729,8 @@ main (int argc, char **argv)
       list_languages ();
       return close_stdout (EXIT_SUCCESS);
     }
-  if (settings.width < 0)
-    settings.width = default_width ();
-  settings.parts.whole = !settings.parts.title && !settings.parts.themes;
-  for (bad = 1; bad <= WTISD_PARAGRAPH_COUNT; bad++)
-    settings.parts.whole &= !settings.parts.paragraphs[bad];
+  if ((status = settings_complete (&settings)) != 0)
+    return status;
   return close_stdout (message_write (&settings) == 0 ? EXIT_SUCCESS
                                                       : EXIT_FAILURE);
 }

@@ -1,9 +1,9 @@
 /* check_wrap.c - the properties of wtisd-message's line wrapping, for
    every language, text and width from 10 to 100, and of the wrapped
    golden outputs: no line wider than the width (a word too wide for it
-   is cut between grapheme clusters), no line that ends in white space (a terminal of that
-   width would show a stray blank line), no line break where UAX #14
-   forbids one or inside a grapheme cluster, and the lines joined, with
+   is cut between grapheme clusters), no line that ends in white space (a
+   terminal of that width would show a stray blank line), no line break where
+   UAX #14 forbids one or inside a grapheme cluster, and the lines joined, with
    the white space at each break, give back the text.  The
    widths, break opportunities and clusters are measured here with ICU
    directly, not with the code under test.
@@ -220,6 +220,65 @@ START_TEST (test_golden_files_wrapped_properly)
 }
 END_TEST
 
+/* The source line of every language, with the address in either form,
+   at every width from 20 to 200: the address is on one line, whole,
+   alone on it when it does not fit with its neighbours; every other line
+   fits.  The label's %s is replaced here with strstr, as a sound
+   catalog's is plain.  */
+START_TEST (test_address_never_broken)
+{
+  const char *languages[MAX_LANGUAGES];
+  char *buffer, line[1024];
+  int count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES - 1);
+  int l, form, width, i, whole;
+
+  languages[count++] = "en";
+  for (l = 0; l < count; l++)
+    for (form = WTISD_FORM_ASCII; form <= WTISD_FORM_UNICODE; form++)
+      {
+        const char *label = wtisd_translate (languages[l], "Source: %s\n");
+        const char *url = wtisd_source_url ((wtisd_form)form);
+        const char *directive = strstr (label, "%s");
+
+        ck_assert_ptr_nonnull (directive);
+        snprintf (line, sizeof line, "%.*s%s%.*s", (int)(directive - label),
+                  label, url, (int)strcspn (directive + 2, "\n"),
+                  directive + 2);
+        for (width = 20; width <= 200; width++)
+          {
+            struct lines lines = { .count = 0 };
+
+            ck_assert_int_eq (wrap_text (line, width,
+                                         break_locale (languages[l]), collect,
+                                         &lines),
+                              0);
+            for (i = whole = 0; i < lines.count; i++)
+              if (strstr (lines.start[i], url) != NULL)
+                {
+                  whole++;
+                  ck_assert_msg (
+                      textcheck_columns (lines.start[i], lines.length[i])
+                              <= width
+                          || strchr (lines.start[i], ' ') == NULL,
+                      "%s, width %d: the address overflows with "
+                      "a neighbour",
+                      languages[l], width);
+                }
+              else
+                ck_assert_msg (
+                    textcheck_columns (lines.start[i], lines.length[i])
+                        <= width,
+                    "%s, width %d: line %d is too wide", languages[l], width,
+                    i);
+            ck_assert_msg (whole == 1, "%s, width %d: the address is cut",
+                           languages[l], width);
+            lines_free (&lines);
+          }
+      }
+  free (buffer);
+}
+END_TEST
+
 /* A word wider than the line is cut between grapheme clusters, as much
    on each line as fits: no line is wider than the terminal.  */
 START_TEST (test_long_word_cut_between_clusters)
@@ -248,6 +307,7 @@ main (void)
   tcase_add_test (tcase, test_every_language_text_and_width);
   tcase_add_test (tcase, test_golden_files_wrapped_properly);
   tcase_add_test (tcase, test_long_word_cut_between_clusters);
+  tcase_add_test (tcase, test_address_never_broken);
   tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
   return testutil_run (suite);

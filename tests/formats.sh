@@ -76,6 +76,24 @@ grep -q '<h1>' "$stdout" && fail "--format=html --themes has a title"
 run 2 "$prog" --format=pdf
 expect_stderr_contains "'pdf'"
 
+# --url-form applies to the documents too: the text of the link, which
+# always leads to the ASCII form, and JSON's source_url (ASCII unless
+# asked otherwise).
+ascii=https://xn--b1akbcqh2a7i.xn--90ais/node/7193
+unicode=https://минсвязи.бел/node/7193
+for form in ascii unicode display; do
+  case $form in ascii) address=$ascii ;; *) address=$unicode ;; esac
+  run 0 "$prog" --format=html --url-form=$form
+  grep -qF "<a href=\"$ascii\">$address</a>" "$stdout" || fail "--format=html --url-form=$form"
+  run 0 "$prog" --format=markdown --url-form=$form
+  test "$(tail -n 1 "$stdout" | sed 's/\\\(.\)/\1/g')" = "Source: [$address](<$ascii>)" ||
+    fail "--format=markdown --url-form=$form: $(tail -n 1 "$stdout")"
+  run 0 "$prog" --format=json --url-form=$form
+  grep -qxF "  \"source_url\": \"$address\"," "$stdout" || fail "--format=json --url-form=$form"
+done
+run 0 "$prog" --format=json
+grep -qxF "  \"source_url\": \"$ascii\"," "$stdout" || fail "--format=json: source_url is not ASCII"
+
 # Text that would be markup is escaped: a sound catalog whose title is
 # full of it.
 dir=$workdir/locale

@@ -8,23 +8,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
+. "$srcdir/hostile-po.sh"
 
 prog=$top_builddir/examples/wtisd-message
-french=$top_srcdir/po/fr.po
-
-# catalog DIR LANG: compiles standard input (a .po file) as DIR's LANG,
-# without msgfmt --check, which would refuse the hostile ones.
-catalog () {
-  mkdir -p "$1/$2/LC_MESSAGES"
-  "$MSGFMT" -o "$1/$2/LC_MESSAGES/libwtisd.mo" - || exit 99
-}
-
-# hostile NAME SED-SCRIPT: a French catalog edited by SED-SCRIPT.
-hostile () {
-  sed -e "$2" "$french" > "$workdir/$1.po"
-  cmp -s "$french" "$workdir/$1.po" && exit 99 # The edit must take.
-  catalog "$workdir/$1" fr < "$workdir/$1.po"
-}
 
 # The output of a run may hold no control character but newlines.
 expect_clean () {
@@ -33,21 +19,8 @@ expect_clean () {
   fi
 }
 
-# Each program message with forty %s, %n or %x %p instead of its %s.
-hostile format-forty '/^msgstr "Source/s/%s/%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s/'
-hostile format-n 's/^\(msgstr ".*\)%s\(.*\)$/\1%n%s\2/'
-hostile format-x-p 's/^\(msgstr ".*\)%s\(.*\)$/\1%x %p %s\2/'
-# Terminal controls in the texts: clear the screen, a hyperlink, a
-# window title, a bell, right-to-left override, a newline.
-hostile escape-csi '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033[2J/}'
-hostile osc8 '/^msgid "Accelerating/{n;s/^msgstr "\(.*\)"$/msgstr "\\033]8;;https:\/\/example.invalid\\033\\\\\1\\033]8;;\\033\\\\"/}'
-hostile osc0 '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\033]0;owned\\a/}'
-hostile bell '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "\\a/}'
-hostile rlo '/^msgid "WTISD 2021/{n;s/^msgstr "/msgstr "‮/}'
-hostile newline '/^msgid "WTISD 2021/{n;s/^msgstr "\(...\)/msgstr "\1\\n/}'
-
-for name in format-forty format-n format-x-p escape-csi osc8 osc0 bell rlo \
-    newline; do
+hostile_refused_make
+for name in $hostile_refused; do
   dir=$workdir/$name
   for args in "--lang=fr" "--lang=fr --help" "--lang=fr --width=bad" \
       "--lang=fr --no-such" "--lang=fr extra"; do
@@ -113,10 +86,12 @@ printf '\377\377\377\177\000\360\377\177' |
 expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" timeout 10 "$prog" --lang=fr --width=0
 expect_output wtisd-message.fr.out 0 env WTISD_LOCALEDIR="$dir" LC_ALL= LANG=fr_FR.UTF-8 timeout 10 "$prog" --width=0
 
-# The user's own input is echoed escaped.
-run 2 "$prog" "--lang=$(printf 'x\033[2J\nfr')"
-expect_clean
-expect_stderr_contains '\x1b'
-run 2 "$prog" "$(printf -- '--bad\033]0;x\a')"
-expect_clean
+# The values and operands the program echoes are escaped.  (An unknown
+# option is getopt_long's to report, raw, as in every GNU program.)
+for arg in "--lang=$(printf 'x\033[2J\nfr')" "--width=$(printf '1\033]0;x\a')" \
+    "$(printf 'extra\033[2J')"; do
+  run 2 "$prog" "$arg"
+  expect_clean
+  expect_stderr_contains '\x1b'
+done
 finish

@@ -9,10 +9,14 @@
 prog=$top_builddir/examples/wtisd-message
 for lang in $(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS") en; do
   run 0 $VALGRIND "$prog" --lang="$lang" --width=40
-  run 0 $VALGRIND env LC_ALL=C.UTF-8 LANGUAGE="$lang" "$prog" --normalize=NFD
-  run 0 $VALGRIND "$prog" --lang="$lang" --help
+  run 0 env LC_ALL=C.UTF-8 LANGUAGE="$lang" $VALGRIND "$prog" --normalize=NFD
+  run 0 env LANGUAGE="$lang" $VALGRIND "$prog" --help
 done
-run 0 $VALGRIND env -u LC_ALL LANG=ru_RU.UTF-8 "$prog" --themes --url-form=unicode
+run 0 env -u LC_ALL LANG=ru_RU.UTF-8 $VALGRIND "$prog" --url-form=unicode --hyperlink=always --width=20
+for format in html markdown json; do
+  run 0 env -u LC_ALL LANG=ru_RU.UTF-8 $VALGRIND "$prog" --format=$format --normalize=NFKD
+done
+run 0 $VALGRIND "$prog" --themes --format=markdown
 run 0 $VALGRIND "$prog" --list-languages
 run 2 $VALGRIND "$prog" --paragraph=9
 run 2 $VALGRIND "$prog" --lang=../fr

@@ -1,0 +1,62 @@
+/* fuzz_label.c - any bytes as the translation of "Source: %s\n", the
+   label wtisd-message and wtisd-httpd write the source address in: split
+   at its directive into two lines' worth of text without a newline, and
+   in the HTML document escaped so well that it adds no markup (as many
+   '<' as with the English label) and the link comes once.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <wtisd.h>
+
+#include "document.h"
+#include "fuzz.h"
+
+static size_t
+count (const char *s, char c)
+{
+  size_t n = 0;
+
+  for (; (s = strchr (s, c)) != NULL; s++)
+    n++;
+  return n;
+}
+
+/* The '<' of the English HTML document, and of the one with LABEL.  */
+static size_t
+html_tags (const char *label)
+{
+  struct document_parts whole = { .whole = 1 };
+  struct buffer html = { 0 };
+  size_t tags;
+
+  FUZZ_CHECK (document_write (&html, DOCUMENT_HTML, "en", &whole, label, NULL)
+              == 0);
+  tags = count (html.data, '<');
+  FUZZ_CHECK (strstr (html.data, "<a href=") != NULL);
+  FUZZ_CHECK (strstr (strstr (html.data, "<a href=") + 1, "<a href=") == NULL);
+  free (html.data);
+  return tags;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  static size_t english_tags;
+  char *label = fuzz_string (data, size), *before, *after;
+
+  FUZZ_CHECK (source_label_split (label, &before, &after) == 0);
+  FUZZ_CHECK (strchr (before, '\n') == NULL && strchr (after, '\n') == NULL);
+  FUZZ_CHECK (strlen (before) + strlen (after) <= strlen (label));
+  if (english_tags == 0)
+    english_tags = html_tags ("Source: %s\n");
+  if (wtisd_normalize (label, WTISD_NFC, NULL, 0) >= 0) /* UTF-8.  */
+    FUZZ_CHECK (html_tags (label) == english_tags);
+  free (before);
+  free (after);
+  free (label);
+  return 0;
+}
