@@ -196,7 +196,10 @@ START_TEST (test_first_use_linear_in_catalogs)
 
   printf ("first use: %ld bytes for 200 catalogs, %ld for 2000\n", small,
           large);
-  ck_assert_int_gt (small, 0);
+  /* AddressSanitizer's allocator reports nothing to mallinfo2: there the
+     timeout alone bounds the first use.  */
+  if (small == 0 && large == 0)
+    return;
   ck_assert_msg (large <= small * 12,
                  "2000 catalogs take %ld bytes, %.1f "
                  "times what 200 take",
