@@ -689,9 +689,8 @@ settings_complete (struct settings *settings)
   if (settings->url_form != URL_UNSET && !settings->parts.whole)
     {
       fprintf (stderr,
-               _ ("%s: --url-form applies to the source address, which "
-                  "--title, --paragraph\n"
-                  "and --themes leave out\n"),
+               _ ("%s: --url-form applies to the source address,\n"
+                  "which --title, --paragraph and --themes leave out\n"),
                program_name);
       return usage (EXIT_USAGE);
     }

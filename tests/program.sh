@@ -134,11 +134,13 @@ expect_stderr_contains "extra operand 'always'"
 
 expect_output wtisd-message.fr.nfd.out 0 "$prog" --lang=fr --width=0 --normalize=NFD
 
-# The address stands where the label's %s directive is, whatever its
-# flags, width or precision (issue 27.11): "%%" is a percent sign, "%.0s"
-# hides nothing, and the HTML and Markdown links stand there too.
-# Columns: the translation of "Source: %s\n" as in a .po file, then the
-# text printed before and after the address.
+# The address stands where the label's %s directive is, and is never
+# hidden or misplaced (issue 27.11): the library refuses a catalog whose
+# label has other directives than the English "%s" ("%%", a width, a
+# precision), so that the English label is printed; the program finds
+# the directive as printf would in any case.  The HTML and Markdown links
+# stand there too.  Columns: the translation of "Source: %s\n" as in a
+# .po file, then the text printed before and after the address.
 url=https://минсвязи.бел/node/7193
 link='<a href="https://xn--b1akbcqh2a7i.xn--90ais/node/7193">'$url'</a>'
 markdown_link="[$url](<https://xn--b1akbcqh2a7i.xn--90ais/node/7193>)"
@@ -159,9 +161,10 @@ while IFS='|' read -r label before after; do
     fail "label $label, Markdown: $(tail -n 1 "$stdout")"
 done <<'EOF'
 Source: %s\n|Source: |
-Quelle %%s: %s\n|Quelle %s: |
-Source %-1s.\n|Source |.
-%.0s (source)\n|| (source)
+Quelle : %s\n|Quelle : |
+Quelle %%s: %s\n|Source: |
+Source %-1s.\n|Source: |
+%.0s (source)\n|Source: |
 Source:\n%5.2s\n|Source: |
 EOF
 
