@@ -46,7 +46,7 @@ utf8_length_of_utf16 (const UChar *s, int32_t length)
 }
 
 int
-result_from_utf16 (const UChar *chars, int32_t length, char *out,
+buffer_from_utf16 (const UChar *chars, int32_t length, char *out,
                    size_t outsize)
 {
   UErrorCode code = U_ZERO_ERROR;
@@ -67,7 +67,7 @@ result_from_utf16 (const UChar *chars, int32_t length, char *out,
 }
 
 int
-result_from_utf8 (const char *result, size_t length, char *out, size_t outsize)
+buffer_from_utf8 (const char *result, size_t length, char *out, size_t outsize)
 {
   if (length >= outsize)
     return result_too_small (out, outsize, length);
@@ -86,7 +86,7 @@ buffer_arguments_check (const char *in, const char *out, size_t outsize)
 }
 
 int
-result_checked (int status, char *out, size_t outsize)
+buffer_checked (int status, char *out, size_t outsize)
 {
   if (status < 0 && out != NULL && outsize > 0)
     out[0] = '\0';

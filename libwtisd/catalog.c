@@ -444,7 +444,7 @@ catalog_parse (unsigned char *data, size_t size, const char *name,
   status = mo_open (&mo, data, size) != 0 ? WTISD_ECATALOG
                                           : catalog_index (catalog, &mo);
   if (status == WTISD_OK)
-    status = language_describe (name, catalog);
+    status = tag_describe (name, catalog);
   if (status != WTISD_OK)
     {
       catalog_free (catalog);

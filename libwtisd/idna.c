@@ -233,7 +233,7 @@ static int
 ascii_name_to_buffer (const char *domain, size_t length, int has_upper,
                       char *out, size_t outsize)
 {
-  int status = result_from_utf8 (domain, length, out, outsize);
+  int status = buffer_from_utf8 (domain, length, out, outsize);
   size_t i;
 
   if (has_upper && status >= 0 && (size_t)status < outsize)
@@ -256,14 +256,14 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
   int status, has_upper;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
-    return result_checked (WTISD_EINVAL, out, outsize);
+    return buffer_checked (WTISD_EINVAL, out, outsize);
   switch (ascii_name_check (domain, convert == uidna_nameToASCII_UTF8, &length,
                             &has_upper))
     {
     case ASCII_NAME_VALID:
       return ascii_name_to_buffer (domain, length, has_upper, out, outsize);
     case ASCII_NAME_INVALID:
-      return result_checked (WTISD_EIDNA, out, outsize);
+      return buffer_checked (WTISD_EIDNA, out, outsize);
     case ASCII_NAME_FOR_ICU:
       break;
     }
@@ -275,10 +275,10 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
     status
         = idna_convert (convert, domain, length, stack, sizeof stack, &result);
   if (status >= 0 && result != out)
-    status = result_from_utf8 (result, (size_t)status, out, outsize);
+    status = buffer_from_utf8 (result, (size_t)status, out, outsize);
   if (result != stack && result != out)
     free (result);
-  return status < 0 ? result_checked (status, out, outsize) : status;
+  return status < 0 ? buffer_checked (status, out, outsize) : status;
 }
 
 int
@@ -303,7 +303,8 @@ domain_misleads (const char *domain, size_t length)
     {
       const char *dot = memchr (label, '.', (size_t)(end - label));
       const char *label_end = dot != NULL ? dot : end;
-      int misleads = spoof_label_misleads (label, (int32_t)(label_end - label));
+      int misleads
+          = spoof_label_misleads (label, (int32_t)(label_end - label));
 
       if (misleads != 0)
         return misleads;
@@ -321,7 +322,7 @@ wtisd_domain_display (const char *domain, char *out, size_t outsize)
   size_t length;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
-    return result_checked (WTISD_EINVAL, out, outsize);
+    return buffer_checked (WTISD_EINVAL, out, outsize);
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   unicode_length
       = idna_convert (uidna_nameToUnicodeUTF8, domain, length, unicode_stack,
@@ -335,12 +336,12 @@ wtisd_domain_display (const char *domain, char *out, size_t outsize)
                  : domain_misleads (unicode, (size_t)unicode_length);
   if (misleads == 0)
     misleads
-        = result_from_utf8 (unicode, (size_t)unicode_length, out, outsize);
+        = buffer_from_utf8 (unicode, (size_t)unicode_length, out, outsize);
   else if (misleads == 1)
-    misleads = result_from_utf8 (ascii, (size_t)ascii_length, out, outsize);
+    misleads = buffer_from_utf8 (ascii, (size_t)ascii_length, out, outsize);
   if (unicode != unicode_stack)
     free (unicode);
   if (ascii != ascii_stack)
     free (ascii);
-  return result_checked (misleads, out, outsize);
+  return buffer_checked (misleads, out, outsize);
 }

@@ -20,6 +20,9 @@
    The sources use the short names; tests/symbols.sh checks that no
    global symbol of the static library escapes both prefixes.  */
 #define buffer_arguments_check _wtisd_buffer_arguments_check
+#define buffer_checked _wtisd_result_checked
+#define buffer_from_utf16 _wtisd_result_from_utf16
+#define buffer_from_utf8 _wtisd_result_from_utf8
 #define catalog_english _wtisd_catalog_english
 #define catalog_file_read _wtisd_catalog_file_read
 #define catalog_free _wtisd_catalog_free
@@ -27,23 +30,20 @@
 #define catalog_parse _wtisd_catalog_parse
 #define catalog_translate _wtisd_catalog_translate
 #define language_name_msgid _wtisd_language_name_msgid
-#define language_candidates _wtisd_language_candidates
-#define language_describe _wtisd_language_describe
-#define language_icu_id _wtisd_language_icu_id
 #define language_names _wtisd_language_names
-#define language_tag_parse _wtisd_language_tag_parse
 #define localedir_current _wtisd_localedir_current
 #define localedir_first_use _wtisd_localedir_first_use
 #define mo_entry _wtisd_mo_entry
 #define mo_open _wtisd_mo_open
-#define result_checked _wtisd_result_checked
-#define result_from_utf16 _wtisd_result_from_utf16
-#define result_from_utf8 _wtisd_result_from_utf8
 #define spoof_label_misleads _wtisd_spoof_label_misleads
 #define status_from_icu _wtisd_status_from_icu
+#define tag_candidates _wtisd_tag_candidates
+#define tag_describe _wtisd_tag_describe
+#define tag_icu_id _wtisd_tag_icu_id
+#define tag_parse _wtisd_tag_parse
 #define utf16_buffer_free _wtisd_utf16_buffer_free
-#define utf16_normalize _wtisd_utf16_normalize
 #define utf16_from_utf8 _wtisd_utf16_from_utf8
+#define utf16_normalize _wtisd_utf16_normalize
 #define utf8_check _wtisd_utf8_check
 #define utf8_is_ascii _wtisd_utf8_is_ascii
 
@@ -116,9 +116,9 @@ struct catalog_entry
 
 struct catalog
 {
-  char name[32];             /* The catalog name: "fr", "zh_CN", "en".  */
-  char tag[64];              /* BCP 47: "zh-CN".  */
-  int rtl;                   /* Written right to left.  */
+  char name[32]; /* The catalog name: "fr", "zh_CN", "en".  */
+  char tag[64];  /* BCP 47: "zh-CN".  */
+  int rtl;       /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
   struct catalog_entry *entries; /* Sorted by msgid.  */
@@ -201,13 +201,13 @@ int spoof_label_misleads (const char *label, int32_t length);
    the result's length in bytes and writes it to OUT, NUL-terminated, only when
    it fits in OUTSIZE bytes; otherwise sets OUT[0] to '\0' (when OUTSIZE > 0).
    Negative: a status.  */
-int result_from_utf8 (const char *result, size_t length, char *out,
+int buffer_from_utf8 (const char *result, size_t length, char *out,
                       size_t outsize);
-int result_from_utf16 (const UChar *chars, int32_t length, char *out,
+int buffer_from_utf16 (const UChar *chars, int32_t length, char *out,
                        size_t outsize);
 
 /* Returns STATUS, first emptying OUT when STATUS is an error.  */
-int result_checked (int status, char *out, size_t outsize);
+int buffer_checked (int status, char *out, size_t outsize);
 
 /* WTISD_EINVAL for a NULL input, or a NULL OUT with a nonzero OUTSIZE.  */
 int buffer_arguments_check (const char *in, const char *out, size_t outsize);
@@ -230,21 +230,20 @@ struct language_tag
    ICU) or a POSIX locale name, in any case.  Returns WTISD_OK,
    WTISD_EINVAL when malformed, or WTISD_ENOMEM (ICU's parse ran out of
    memory: the tag may be sound).  */
-int language_tag_parse (const char *s, size_t length,
-                        struct language_tag *tag);
+int tag_parse (const char *s, size_t length, struct language_tag *tag);
 
 /* Writes the catalog names to try for TAG, most specific first, into
    NAMES; returns how many (0 for the C locale and private use).  With
    GETTEXT_NAMES, only the names GNU gettext itself would try for a
    locale name (no Chinese by script: "zh" is not zh_CN).  */
-int language_candidates (const struct language_tag *tag, int gettext_names,
-                         char names[][LANGUAGE_NAME_MAX]);
+int tag_candidates (const struct language_tag *tag, int gettext_names,
+                    char names[][LANGUAGE_NAME_MAX]);
 
 /* Writes TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
-void language_icu_id (const struct language_tag *tag, char *out, size_t size);
+void tag_icu_id (const struct language_tag *tag, char *out, size_t size);
 
 /* Fills CATALOG's name-derived fields for the catalog NAME: its BCP 47
    tag and direction.  Returns WTISD_OK or a status.  */
-int language_describe (const char *name, struct catalog *catalog);
+int tag_describe (const char *name, struct catalog *catalog);
 
 #endif /* WTISD_INTERNAL_H */

@@ -63,9 +63,9 @@ is_catalog_name (const char *name)
 
   if (length >= LANGUAGE_NAME_MAX)
     return 0;
-  if ((status = language_tag_parse (name, length, &tag)) != WTISD_OK)
+  if ((status = tag_parse (name, length, &tag)) != WTISD_OK)
     return status == WTISD_ENOMEM ? -1 : 0;
-  count = language_candidates (&tag, 0, names);
+  count = tag_candidates (&tag, 0, names);
   for (i = 0; i < count; i++)
     if (strcmp (names[i], name) == 0)
       return 1;
@@ -248,13 +248,13 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
   if ((entry = table_find (table, text)) != NULL
       && entry_catalog (table, entry, found) == WTISD_OK)
     return WTISD_OK;
-  if ((status = language_tag_parse (text, length, &parsed)) != WTISD_OK)
+  if ((status = tag_parse (text, length, &parsed)) != WTISD_OK)
     return status;
   /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
   if (naming == NAMING_GETTEXT
       && memchr (text, '-', strcspn (text, ".@")) != NULL)
     return WTISD_ENOCATALOG;
-  count = language_candidates (&parsed, naming == NAMING_GETTEXT, names);
+  count = tag_candidates (&parsed, naming == NAMING_GETTEXT, names);
   for (i = 0; i < count; i++)
     if ((entry = table_find (table, names[i])) != NULL)
       {

@@ -102,11 +102,11 @@ likely_subtags (const char *id, char script[5], char region[4])
 
 /* The script TAG is written in: its own, else the likely one.  */
 static int
-tag_script (const struct language_tag *tag, char script[5])
+written_script (const struct language_tag *tag, char script[5])
 {
   char id[LANGUAGE_TAG_MAX + 1];
 
-  language_icu_id (tag, id, sizeof id);
+  tag_icu_id (tag, id, sizeof id);
   if (strchr (id, '_') != NULL && strlen (strchr (id, '_') + 1) >= 4
       && strcspn (strchr (id, '_') + 1, "_") == 4)
     {
@@ -128,15 +128,15 @@ catalog_key_fill (struct catalog_key *key, const char *name)
 
   memset (key, 0, sizeof *key);
   key->name = name;
-  status = language_tag_parse (name, strlen (name), &tag);
+  status = tag_parse (name, strlen (name), &tag);
   if (status != WTISD_OK)
     return status == WTISD_ENOMEM ? status : WTISD_OK; /* Matches nothing.  */
   snprintf (key->language, sizeof key->language, "%s",
             tag.is_c ? "en" : tag.language);
   snprintf (key->region, sizeof key->region, "%s", tag.region);
-  if ((status = tag_script (&tag, key->script)) != WTISD_OK)
+  if ((status = written_script (&tag, key->script)) != WTISD_OK)
     return status;
-  language_icu_id (&tag, id, sizeof id);
+  tag_icu_id (&tag, id, sizeof id);
   uloc_toLanguageTag (id, key->tag, sizeof key->tag, 0, &code);
   return code == U_MEMORY_ALLOCATION_ERROR ? WTISD_ENOMEM : WTISD_OK;
 }
@@ -223,7 +223,7 @@ language_first (const struct negotiation_table *table, const char *language)
 /* The key TAG reads best (see the top of this file), or -1; -2 when
    memory ran out.  */
 static long
-tag_match (const struct negotiation_table *table, struct language_tag *tag)
+best_key (const struct negotiation_table *table, struct language_tag *tag)
 {
   char script[5], likely_region[4] = "", id[LANGUAGE_TAG_MAX + 1];
   long base = -1, likely = -1, other = -1;
@@ -244,7 +244,7 @@ tag_match (const struct negotiation_table *table, struct language_tag *tag)
   i = language_first (table, tag->language);
   if (i == table->count)
     return -1;
-  if (tag_script (tag, script) != WTISD_OK)
+  if (written_script (tag, script) != WTISD_OK)
     return -2;
   snprintf (id, sizeof id, "%s_%s", tag->language, script);
   if (likely_subtags (id, NULL, likely_region) != WTISD_OK)
@@ -452,12 +452,12 @@ range_apply (const struct negotiation_table *table,
 
   memcpy (text, range->text, range->length);
   text[range->length] = '\0';
-  if (language_tag_parse (text, range->length, &tag) != WTISD_OK)
+  if (tag_parse (text, range->length, &tag) != WTISD_OK)
     return WTISD_OK; /* Malformed (or memory: then it names nothing).  */
   length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s",
                      tag.is_c ? "en" : tag.language, *tag.script ? "-" : "",
                      tag.script, *tag.region ? "-" : "", tag.region);
-  if (range->weight > 0 && (best = tag_match (table, &tag)) == -2)
+  if (range->weight > 0 && (best = best_key (table, &tag)) == -2)
     return WTISD_ENOMEM;
   for (i = 0; i < table->count; i++)
     {

@@ -254,7 +254,7 @@ normalize_utf16 (const UNormalizer2 *normalizer,
       = utf16_normalize (normalizer, text->chars, text->length, &result);
 
   if (status == WTISD_OK)
-    status = result_from_utf16 (result.chars, result.length, out, outsize);
+    status = buffer_from_utf16 (result.chars, result.length, out, outsize);
   utf16_buffer_free (&result);
   return status;
 }
@@ -281,7 +281,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   /* Already normalized (the common case): hand back the input itself.  */
   else if (span == text.length
            || (status = stream_safe (normalizer, &text)) == 1)
-    status = result_from_utf8 (utf8, length, out, outsize);
+    status = buffer_from_utf8 (utf8, length, out, outsize);
   else if (status == 0)
     status = normalize_utf16 (normalizer, &text, out, outsize);
   utf16_buffer_free (&text);
@@ -307,7 +307,7 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   length = strlen (utf8);
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
-    return result_from_utf8 (utf8, length, out, outsize);
+    return buffer_from_utf8 (utf8, length, out, outsize);
   return normalize_unicode (normalizer, utf8, length, out, outsize);
 }
 
@@ -315,6 +315,6 @@ int
 wtisd_normalize (const char *utf8, wtisd_normalization form, char *out,
                  size_t outsize)
 {
-  return result_checked (normalize_to_buffer (utf8, form, out, outsize), out,
+  return buffer_checked (normalize_to_buffer (utf8, form, out, outsize), out,
                          outsize);
 }

@@ -168,7 +168,7 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
 }
 
 int
-language_tag_parse (const char *s, size_t length, struct language_tag *tag)
+tag_parse (const char *s, size_t length, struct language_tag *tag)
 {
   memset (tag, 0, sizeof *tag);
   /* No strspn: glibc's, for a set this large, costs a tenth of a
@@ -299,8 +299,8 @@ candidates_portuguese (const struct language_tag *tag,
 }
 
 int
-language_candidates (const struct language_tag *tag, int gettext_names,
-                     char names[][LANGUAGE_NAME_MAX])
+tag_candidates (const struct language_tag *tag, int gettext_names,
+                char names[][LANGUAGE_NAME_MAX])
 {
   const char *modifier = tag->modifier;
   int count = 0;
@@ -338,7 +338,7 @@ language_candidates (const struct language_tag *tag, int gettext_names,
 }
 
 void
-language_icu_id (const struct language_tag *tag, char *out, size_t size)
+tag_icu_id (const struct language_tag *tag, char *out, size_t size)
 {
   const char *script = tag_script (tag);
 
@@ -354,7 +354,7 @@ language_icu_id (const struct language_tag *tag, char *out, size_t size)
 }
 
 int
-language_describe (const char *name, struct catalog *catalog)
+tag_describe (const char *name, struct catalog *catalog)
 {
   UErrorCode code = U_ZERO_ERROR;
   int status;
@@ -363,10 +363,10 @@ language_describe (const char *name, struct catalog *catalog)
 
   if (strlen (name) >= sizeof catalog->name)
     return WTISD_ECATALOG;
-  if ((status = language_tag_parse (name, strlen (name), &tag)) != WTISD_OK)
+  if ((status = tag_parse (name, strlen (name), &tag)) != WTISD_OK)
     return status == WTISD_ENOMEM ? status : WTISD_ECATALOG;
   strcpy (catalog->name, name);
-  language_icu_id (&tag, id, sizeof id);
+  tag_icu_id (&tag, id, sizeof id);
   uloc_toLanguageTag (id, catalog->tag, sizeof catalog->tag, 1, &code);
   if (code == U_MEMORY_ALLOCATION_ERROR)
     return WTISD_ENOMEM;
