@@ -1,6 +1,10 @@
 /* wtisd-httpd - the message on the web: each request answered in the
    language its Accept-Language header (or ?lang=TAG) asks for, as an
-   HTML page or as JSON, by GNU libmicrohttpd's thread pool.
+   HTML page or as JSON, by GNU libmicrohttpd's thread pool (on epoll
+   where the system has it, which FD_SETSIZE does not limit).  Clients
+   are held to limits (issue 27): so many connections in all and per
+   address, and a fixed time for each request, however slowly its bytes
+   arrive.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
@@ -13,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -20,8 +25,13 @@
 #include <wtisd.h>
 
 #include "document.h"
+#include "httpd-limits.h"
 
 #define EXIT_USAGE 2
+
+/* The defaults of --request-timeout and --max-per-client.  */
+#define REQUEST_TIMEOUT 10
+#define PER_CLIENT_LIMIT 64
 
 static const char *program_name = "wtisd-httpd";
 
@@ -35,10 +45,47 @@ struct page
 
 static struct page *pages;
 static size_t page_count;
-static struct MHD_Response *not_found, *not_allowed, *bad_language;
+static struct MHD_Response *not_found, *not_allowed, *bad_language, *too_long;
 
-/* The <head> links and the language menu of the page in CURRENT.  */
-static void
+/* *STATE between the handler's calls for a request once its head has
+   been read (before: what limits_uri_check made it).  */
+static const char head_read;
+
+/* The alternate link and the menu entry of LANG, on the page in
+   CURRENT.  Returns 0, or -1 when its tag or name is missing (memory ran
+   out).  */
+static int
+language_links (const char *lang, const char *current, struct buffer *head,
+                struct buffer *nav)
+{
+  const char *tag = wtisd_language_tag (lang);
+  const char *name = wtisd_language_name (lang);
+
+  if (tag == NULL || name == NULL)
+    return -1;
+  buffer_puts (head, "<link rel=\"alternate\" hreflang=\"");
+  html_escape (head, tag);
+  buffer_puts (head, "\" href=\"/?lang=");
+  html_escape (head, lang);
+  buffer_puts (head, "\">\n");
+  buffer_puts (nav, "<li><a href=\"/?lang=");
+  html_escape (nav, lang);
+  buffer_puts (nav, "\" hreflang=\"");
+  html_escape (nav, tag);
+  buffer_puts (nav, "\" lang=\"");
+  html_escape (nav, tag);
+  buffer_puts (nav,
+               wtisd_language_is_rtl (lang) == 1 ? "\" dir=\"rtl\"" : "\"");
+  buffer_puts (nav,
+               strcmp (lang, current) == 0 ? " aria-current=\"page\">" : ">");
+  html_escape (nav, name);
+  buffer_puts (nav, "</a></li>\n");
+  return 0;
+}
+
+/* The <head> links and the language menu of the page in CURRENT.
+   Returns 0, or -1 when memory ran out.  */
+static int
 page_extras (const char *current, struct buffer *head, struct buffer *nav)
 {
   const char *const *l;
@@ -47,35 +94,20 @@ page_extras (const char *current, struct buffer *head, struct buffer *nav)
                      "href=\"/\">\n");
   buffer_puts (nav, "<nav>\n<ul>\n");
   for (l = wtisd_languages (); *l != NULL; l++)
-    {
-      buffer_puts (head, "<link rel=\"alternate\" hreflang=\"");
-      html_escape (head, wtisd_language_tag (*l));
-      buffer_puts (head, "\" href=\"/?lang=");
-      html_escape (head, *l);
-      buffer_puts (head, "\">\n");
-      buffer_puts (nav, "<li><a href=\"/?lang=");
-      html_escape (nav, *l);
-      buffer_puts (nav, "\" hreflang=\"");
-      html_escape (nav, wtisd_language_tag (*l));
-      buffer_puts (nav, "\" lang=\"");
-      html_escape (nav, wtisd_language_tag (*l));
-      buffer_puts (nav,
-                   wtisd_language_is_rtl (*l) == 1 ? "\" dir=\"rtl\"" : "\"");
-      buffer_puts (nav, strcmp (*l, current) == 0 ? " aria-current=\"page\">"
-                                                  : ">");
-      html_escape (nav, wtisd_language_name (*l));
-      buffer_puts (nav, "</a></li>\n");
-    }
+    if (language_links (*l, current, head, nav) != 0)
+      return -1;
   buffer_puts (nav, "</ul>\n</nav>\n");
+  return 0;
 }
 
 /* A response for BODY (kept for the life of the process) in LANG.  */
 static struct MHD_Response *
 response_make (struct buffer *body, const char *type, const char *lang)
 {
+  const char *tag = lang != NULL ? wtisd_language_tag (lang) : NULL;
   struct MHD_Response *response;
 
-  if (body->failed)
+  if (body->failed || (lang != NULL && tag == NULL))
     return NULL;
   response = MHD_create_response_from_buffer (body->length, body->data,
                                               MHD_RESPMEM_PERSISTENT);
@@ -85,7 +117,7 @@ response_make (struct buffer *body, const char *type, const char *lang)
   if (lang != NULL)
     {
       MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_LANGUAGE,
-                               wtisd_language_tag (lang));
+                               tag);
       MHD_add_response_header (response, MHD_HTTP_HEADER_VARY,
                                "Accept-Language");
     }
@@ -102,7 +134,8 @@ page_make (struct page *page, const char *lang)
   struct page_extras extras;
 
   page->lang = lang;
-  page_extras (lang, &head, &nav);
+  if (label == NULL || page_extras (lang, &head, &nav) != 0)
+    head.failed = 1;
   extras.head = head.data;
   extras.nav = nav.data;
   if (head.failed || nav.failed
@@ -138,6 +171,8 @@ pages_make (void)
   const char *const *l = wtisd_languages ();
   size_t i;
 
+  if (l == NULL)
+    return -1;
   for (page_count = 0; l[page_count] != NULL; page_count++)
     ;
   pages = calloc (page_count, sizeof *pages);
@@ -151,7 +186,9 @@ pages_make (void)
                                  "GET, HEAD");
   bad_language = static_response ("Bad request: lang is not a language tag\n",
                                   NULL, NULL);
-  return not_found && not_allowed && bad_language ? 0 : -1;
+  too_long = static_response ("URI too long: too many query arguments\n",
+                              MHD_HTTP_HEADER_CONNECTION, "close");
+  return not_found && not_allowed && bad_language && too_long ? 0 : -1;
 }
 
 /* The page of the catalog language LANG; English when it has none (a
@@ -181,11 +218,13 @@ answer (void *data, struct MHD_Connection *connection, const char *url,
   int json;
 
   (void)data, (void)version, (void)upload;
+  if (*state == &limits_query_too_long)
+    return MHD_queue_response (connection, MHD_HTTP_URI_TOO_LONG, too_long);
   /* The first call comes with the headers: answering only at the second,
      once the request is read whole, lets the connection stay open.  */
-  if (*state == NULL)
+  if (*state != &head_read)
     {
-      *state = (void *)&pages;
+      *state = (void *)(size_t)&head_read;
       return MHD_YES;
     }
   if (*upload_size != 0)
@@ -217,7 +256,7 @@ answer (void *data, struct MHD_Connection *connection, const char *url,
 static void
 usage (void)
 {
-  printf ("Usage: %s [--port=N] [--address=ADDR]\n", program_name);
+  printf ("Usage: %s [OPTION]...\n", program_name);
   fputs ("Serve the message of the ITU Secretary-General for World "
          "Telecommunication\n"
          "and Information Society Day 2021 over HTTP, in the language each "
@@ -228,14 +267,26 @@ usage (void)
          "  -a, --address=ADDR      listen on address ADDR, IPv4 or IPv6 "
          "(default\n"
          "                            127.0.0.1)\n"
+         "      --max-connections=N  hold at most N connections (default: "
+         "as many\n"
+         "                            as the limit on open files allows)\n"
+         "      --max-per-client=N  at most N from one address (default "
+         "64)\n"
+         "      --request-timeout=S  close a connection whose request is "
+         "not read\n"
+         "                            and answered within S seconds of its "
+         "opening\n"
+         "                            or of its previous answer (default "
+         "10)\n"
          "  -h, --help              display this help and exit\n"
          "  -V, --version           output version information and exit\n\n"
          "GET / answers the HTML page in the language Accept-Language "
          "prefers, or\n"
-         "the one ?lang=TAG names; GET /message.json the same as JSON.  The "
-         "server\n"
-         "prints the address it listens on, and stops on SIGINT or "
-         "SIGTERM.\n\n",
+         "the one ?lang=TAG names; GET /message.json the same as JSON.  A "
+         "connection\n"
+         "over a limit is closed as soon as it is accepted.  The server "
+         "prints the\n"
+         "address it listens on, and stops on SIGINT or SIGTERM.\n\n",
          stdout);
   printf ("Report bugs to: <%s>\n", PACKAGE_BUGREPORT);
 }
@@ -265,9 +316,9 @@ address_parse (const char *text, unsigned port,
   return -1;
 }
 
-/* Parses a port number; -1 when ARG is not one.  */
+/* Parses a number from MIN to MAX; -1 when ARG is not one.  */
 static long
-port_parse (const char *arg)
+number_parse (const char *arg, long min, long max)
 {
   char *end;
   long value;
@@ -276,40 +327,54 @@ port_parse (const char *arg)
     return -1;
   errno = 0;
   value = strtol (arg, &end, 10);
-  return errno != 0 || *end != '\0' || value > 65535 ? -1 : value;
+  return errno != 0 || *end != '\0' || value < min || value > max ? -1 : value;
 }
 
-int
-main (int argc, char **argv)
+/* What the command line asks for.  */
+struct settings
+{
+  const char *address_text;
+  long port, max_connections, per_client, timeout;
+};
+
+/* Reads the options into SETTINGS.  Returns -1 to go on, or the exit
+   status.  */
+static int
+options_parse (int argc, char **argv, struct settings *settings)
 {
   static const struct option options[]
       = { { "port", required_argument, NULL, 'p' },
           { "address", required_argument, NULL, 'a' },
+          { "max-connections", required_argument, NULL, 'C' },
+          { "max-per-client", required_argument, NULL, 'P' },
+          { "request-timeout", required_argument, NULL, 'T' },
           { "help", no_argument, NULL, 'h' },
           { "version", no_argument, NULL, 'V' },
           { NULL, 0, NULL, 0 } };
-  const char *address_text = "127.0.0.1";
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
-  struct sockaddr_storage address;
-  long port = 8080, cpus = sysconf (_SC_NPROCESSORS_ONLN);
-  struct MHD_Daemon *daemon;
-  const union MHD_DaemonInfo *info;
-  sigset_t stop;
-  int c, signal_number;
+  int c;
 
   while ((c = getopt_long (argc, argv, "p:a:hV", options, NULL)) != -1)
     switch (c)
       {
       case 'p':
-        if ((port = port_parse (optarg)) < 0)
-          {
-            fprintf (stderr, "%s: --port takes a number from 0 to 65535\n",
-                     program_name);
-            return EXIT_USAGE;
-          }
+        if ((settings->port = number_parse (optarg, 0, 65535)) < 0)
+          goto usage_error;
         break;
       case 'a':
-        address_text = optarg;
+        settings->address_text = optarg;
+        break;
+      case 'C':
+        if ((settings->max_connections = number_parse (optarg, 1, 1048576))
+            < 0)
+          goto usage_error;
+        break;
+      case 'P':
+        if ((settings->per_client = number_parse (optarg, 1, 1048576)) < 0)
+          goto usage_error;
+        break;
+      case 'T':
+        if ((settings->timeout = number_parse (optarg, 1, 86400)) < 0)
+          goto usage_error;
         break;
       case 'h':
         usage ();
@@ -322,11 +387,68 @@ main (int argc, char **argv)
                  program_name);
         return EXIT_USAGE;
       }
-  if (optind < argc
-      || address_parse (address_text, (unsigned)port, &address, &flags) != 0)
+  if (optind < argc)
     {
-      fprintf (stderr, "%s: %s\n", program_name,
-               optind < argc ? "extra operand" : "--address: not an address");
+      fprintf (stderr, "%s: extra operand\n", program_name);
+      return EXIT_USAGE;
+    }
+  return -1;
+
+usage_error:
+  fprintf (stderr, "%s: --%s: not a number in range\n", program_name,
+           c == 'p'   ? "port"
+           : c == 'C' ? "max-connections"
+           : c == 'P' ? "max-per-client"
+                      : "request-timeout");
+  return EXIT_USAGE;
+}
+
+/* Starts the server on ADDRESS as SETTINGS say; NULL when it cannot.  */
+static struct MHD_Daemon *
+daemon_start (const struct settings *settings,
+              const struct sockaddr_storage *address, unsigned flags)
+{
+  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
+  unsigned possible = limits_connections_possible ();
+  unsigned limit
+      = settings->max_connections > 0
+                && (unsigned long)settings->max_connections < possible
+            ? (unsigned)settings->max_connections
+            : possible;
+
+  return MHD_start_daemon (
+      flags | MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG,
+      (uint16_t)settings->port, NULL, NULL, answer, NULL, MHD_OPTION_SOCK_ADDR,
+      (const struct sockaddr *)address, MHD_OPTION_THREAD_POOL_SIZE,
+      (unsigned)(cpus > 0 ? cpus : 2), MHD_OPTION_CONNECTION_LIMIT, limit,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)settings->per_client,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)settings->timeout,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMITS_CONNECTION_MEMORY,
+      MHD_OPTION_NOTIFY_CONNECTION, limits_connection_notify, NULL,
+      MHD_OPTION_NOTIFY_COMPLETED, limits_request_completed, NULL,
+      MHD_OPTION_URI_LOG_CALLBACK, limits_uri_check, NULL,
+      MHD_OPTION_UNESCAPE_CALLBACK, limits_unescape, NULL, MHD_OPTION_END);
+}
+
+int
+main (int argc, char **argv)
+{
+  struct settings settings
+      = { "127.0.0.1", 8080, 0, PER_CLIENT_LIMIT, REQUEST_TIMEOUT };
+  unsigned flags = 0;
+  struct sockaddr_storage address;
+  struct MHD_Daemon *daemon;
+  const union MHD_DaemonInfo *info;
+  sigset_t stop;
+  int status, signal_number;
+
+  if ((status = options_parse (argc, argv, &settings)) >= 0)
+    return status;
+  if (address_parse (settings.address_text, (unsigned)settings.port, &address,
+                     &flags)
+      != 0)
+    {
+      fprintf (stderr, "%s: --address: not an address\n", program_name);
       return EXIT_USAGE;
     }
   if (pages_make () != 0)
@@ -335,30 +457,28 @@ main (int argc, char **argv)
                wtisd_strerror (WTISD_ENOMEM));
       return EXIT_FAILURE;
     }
-  /* The pool's threads inherit this mask: only the main thread takes the
-     signals that stop the server.  */
+  /* The pool's threads and limits_start's inherit this mask: only the main
+     thread takes the signals that stop the server.  */
   sigemptyset (&stop);
   sigaddset (&stop, SIGINT);
   sigaddset (&stop, SIGTERM);
   pthread_sigmask (SIG_BLOCK, &stop, NULL);
-  daemon = MHD_start_daemon (
-      flags, (uint16_t)port, NULL, NULL, answer, NULL, MHD_OPTION_SOCK_ADDR,
-      (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
-      (unsigned)(cpus > 0 ? cpus : 2), MHD_OPTION_CONNECTION_TIMEOUT,
-      (unsigned)30, MHD_OPTION_END);
-  if (daemon == NULL)
+  if (limits_start ((time_t)settings.timeout) != 0
+      || (daemon = daemon_start (&settings, &address, flags)) == NULL)
     {
       fprintf (stderr, "%s: cannot listen on %s port %ld\n", program_name,
-               address_text, port);
+               settings.address_text, settings.port);
       return EXIT_FAILURE;
     }
   info = MHD_get_daemon_info (daemon, MHD_DAEMON_INFO_BIND_PORT);
-  printf (
-      strchr (address_text, ':') != NULL ? "%s: listening on http://[%s]:%u/\n"
-                                         : "%s: listening on http://%s:%u/\n",
-      program_name, address_text, info != NULL ? info->port : (unsigned)port);
+  printf (strchr (settings.address_text, ':') != NULL
+              ? "%s: listening on http://[%s]:%u/\n"
+              : "%s: listening on http://%s:%u/\n",
+          program_name, settings.address_text,
+          info != NULL ? info->port : (unsigned)settings.port);
   fflush (stdout);
   sigwait (&stop, &signal_number);
   MHD_stop_daemon (daemon);
+  limits_stop ();
   return EXIT_SUCCESS;
 }

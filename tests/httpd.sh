@@ -1,7 +1,9 @@
 #!/bin/sh
 # httpd.sh - wtisd-httpd on a free loopback port: status codes, headers,
 # negotiation, the page and the JSON against wtisd-message --format, the
-# alternate links and the menu, hostile requests; then a bounded load
+# alternate links and the menu, hostile requests, requests too large to
+# store, a NUL in the path or the query, a failure at start-up; then a
+# bounded load
 # (10 000 requests over 32 connections, mixed languages and formats):
 # no error, every body exact, memory flat.  Skipped where the server
 # was not built (no libmicrohttpd) or curl is missing.
@@ -110,6 +112,54 @@ get / -H "Accept-Language: $(cat "$workdir/ranges")fr;q=0.1"
 head -n 1 "$workdir/h" | grep -qE ' (200|4[0-9][0-9]) ' || fail "3000 ranges: $(head -n 1 "$workdir/h")"
 kill -0 $pid || fail "the server died"
 
+# A NUL would cut the path or the language short (issue 27): never served.
+get "/message.json%00.html"
+expect_status 404
+get "/%00"
+expect_status 404
+printf 'GET /?lang=fr%%00<script> HTTP/1.1\r\nHost: x\r\n\r\n' |
+  "$top_builddir/tests/httpload" raw "$port" > "$workdir/raw"
+grep -q '^HTTP/1\.1 400 ' "$workdir/raw" || fail "lang=fr%00<script>: $(cat "$workdir/raw")"
+
+# Requests with many parts, which libmicrohttpd keeps in each
+# connection's memory (issue 27): each is answered at once, 200 when
+# its parts fit, 414 or 431 when they do not; before, 480 arguments
+# (3.3 KB) were never answered.
+# repeat FORMAT N: FORMAT N times, %d the count from 0.
+repeat () {
+  i=0
+  while test $i -lt "$2"; do printf "$1" $i; i=$((i + 1)); done
+}
+# request KIND N: a request with N query arguments, N '&' alone, a value
+# of N bytes, N header lines, or N cookies.
+request () {
+  case $1 in
+    arguments) printf 'GET /?%slang=fr HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat 'p%d=x&' $(($2 - 1)))" ;;
+    ampersands) printf 'GET /?%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat '&' "$2")" ;;
+    value) printf 'GET /?lang=fr&x=%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat A "$2")" ;;
+    headers) printf 'GET / HTTP/1.1\r\nHost: x\r\n'; repeat 'X-%d: b\r\n' "$2"; printf '\r\n' ;;
+    cookies) printf 'GET / HTTP/1.1\r\nHost: x\r\nCookie: %s\r\n\r\n' "$(repeat 'c%d=b; ' "$2")" ;;
+  esac
+}
+while read -r kind count expected; do
+  request "$kind" "$count" | "$top_builddir/tests/httpload" raw "$port" > "$workdir/raw"
+  grep -q "^HTTP/1\.1 $expected " "$workdir/raw" ||
+    fail "$count $kind: $(cat "$workdir/raw"), not $expected"
+done << 'EOF'
+arguments 64 200
+arguments 65 414
+arguments 480 414
+arguments 2000 414
+ampersands 30000 414
+ampersands 100000 414
+value 20000 200
+headers 200 200
+headers 5000 431
+cookies 100 200
+cookies 3000 431
+EOF
+kill -0 $pid || fail "the server died"
+
 # The load: every language, both formats, each body against its own.
 for lang in $linguas en; do
   echo "/?lang=$lang $workdir/page.$lang.html"
@@ -126,4 +176,19 @@ test -n "$first" && test -n "$last" && test "$last" -le $((first + 512)) ||
 kill -TERM $pid
 wait $pid
 test $? -eq 0 || fail "SIGTERM: the server did not exit 0"
+
+# A language's tag or name missing at start-up (memory ran out, issue
+# 27): a message and exit status 1, not a crash.  The names come through
+# a preloaded stand-in, where the library is a shared one.
+shim=$top_builddir/tests/.libs/null-names.so
+for function in NAME TAG; do
+  test -f "$shim" || break
+  env "WTISD_NULL_$function=fr" LD_PRELOAD="$shim" ASAN_OPTIONS=verify_asan_link_order=0 \
+    "$server" --port=0 > "$stdout" 2> "$stderr"
+  status=$?
+  grep -q '^null-names: ' "$stderr" || break
+  test $status -eq 1 || fail "no $function for fr: exit status $status, not 1"
+  grep -q '^wtisd-httpd: ' "$stderr" || fail "no $function for fr: no message"
+  grep -q listening "$stdout" && fail "no $function for fr: it listened"
+done
 finish

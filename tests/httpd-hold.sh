@@ -1,0 +1,46 @@
+#!/bin/sh
+# httpd-hold.sh - wtisd-httpd under idle and slow clients (issue 27):
+# 10 000 connections that send nothing and 2 000 that send a request head
+# a byte at a time (slowloris), 50 from each loopback address, while a
+# normal client's 30 requests are each answered within a second; every
+# held connection then closed within the request timeout, however its
+# bytes trickle; a client over the per-address limit refused at once.
+# About 10 seconds.  Skipped where the limit on open files is too low.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+server=$top_builddir/examples/wtisd-httpd
+hold=$top_builddir/tests/httphold
+if ! test -x "$server"; then
+  echo "SKIP: wtisd-httpd was not built (libmicrohttpd missing)"
+  exit 77
+fi
+# 12 000 connections, each a descriptor in this shell's client and in
+# the server, which raises its own limit to the hard one.
+need=12500
+hard=$(ulimit -H -n)
+if test "$hard" != unlimited && test "$hard" -lt $need; then
+  echo "SKIP: the hard limit on open files ($hard) is below $need"
+  exit 77
+fi
+ulimit -S -n $need || { echo "SKIP: cannot raise the limit on open files"; exit 77; }
+
+server_start "$server" --request-timeout=3 --max-per-client=50
+"$hold" "$port" 10000 2000 50 3 30 > "$workdir/hold"
+status=$?
+cat "$workdir/hold"
+if test $status -eq 77; then
+  echo "SKIP: cannot open 12 000 descriptors"
+  exit 77
+fi
+test $status -eq 0 || fail "idle and slow clients: see above"
+kill -0 $pid || fail "the server died"
+
+# Over the per-address limit: the connections beyond it closed at once,
+# before any byte.
+"$hold" refused "$port" 60 > "$workdir/refused"
+cat "$workdir/refused"
+grep -qx 'closed at once: 10 of 60' "$workdir/refused" ||
+  fail "per-address limit: $(cat "$workdir/refused"), not 10 of 60"
+finish
