@@ -36,6 +36,7 @@ for lang in fr ar zh_CN hi; do
   tag=$(echo "$lang" | sed 's/_/-/')
   dir=ltr
   test "$lang" = ar && dir=rtl
+  # (Through the redirect from ?lang=.)
   chrome --dump-dom "$url?lang=$lang" > "$workdir/dom" || fail "$lang: Chromium failed"
   grep -qF "<html lang=\"$tag\" dir=\"$dir\">" "$workdir/dom" ||
     fail "$lang: the DOM lacks lang=\"$tag\" dir=\"$dir\""
@@ -46,10 +47,10 @@ for lang in fr ar zh_CN hi; do
   grep -qF "<p>$(cat "$workdir/p1")</p>" "$workdir/dom" ||
     fail "$lang: the first paragraph is not the catalog's"
   for code in $linguas en; do
-    grep -qF "href=\"/?lang=$code\"" "$workdir/dom" || fail "$lang: the menu lacks $code"
+    grep -qF "href=\"/$(bcp47 "$code")/\"" "$workdir/dom" || fail "$lang: the menu lacks $code"
   done
   chrome --screenshot="$shots/$lang.png" --window-size=1000,1200 \
-    --hide-scrollbars "$url?lang=$lang" > /dev/null
+    --hide-scrollbars "$url$tag/" > /dev/null
   test -s "$shots/$lang.png" || fail "$lang: no screenshot"
 done
 echo "screenshots in $shots"

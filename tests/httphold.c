@@ -77,7 +77,7 @@ connect_from (uint32_t host)
 static double
 request_time (void)
 {
-  static const char request[] = "GET /?lang=fr HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+  static const char request[] = "GET /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                 "Connection: close\r\n\r\n";
   double start = now ();
   char head[16] = "";

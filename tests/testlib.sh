@@ -102,3 +102,8 @@ server_start () {
   test -n "$port" || { cat "$workdir/server.err" >&2; exit 99; }
   url=http://127.0.0.1:$port
 }
+
+# bcp47 NAME: a catalog name's BCP 47 tag, written here from RFC 5646,
+# not by the library (the catalog pt is Portugal's: pt-PT, since a bare
+# pt means Brazil's in CLDR).
+bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
