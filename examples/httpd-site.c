@@ -276,22 +276,30 @@ static int
 redirects_make (struct site_page *page)
 {
   struct buffer html = { 0 }, json = { 0 };
+  int status = -1;
 
   buffer_puts (&html, "/");
   buffer_puts (&html, page->tag);
   buffer_puts (&html, "/");
   buffer_puts (&json, html.data);
   buffer_puts (&json, "message.json");
-  if (html.failed || json.failed)
-    return -1;
-  page->found_html = redirect_make (html.data, CACHE_SHORT, "Accept-Language");
-  page->found_json = redirect_make (json.data, CACHE_SHORT, "Accept-Language");
-  page->moved_html = redirect_make (html.data, CACHE_LONG, NULL);
-  page->moved_json = redirect_make (json.data, CACHE_LONG, NULL);
-  return page->found_html && page->found_json && page->moved_html
-                 && page->moved_json
-             ? 0
-             : -1;
+  /* (libmicrohttpd copies the Location.)  */
+  if (!html.failed && !json.failed)
+    {
+      page->found_html
+          = redirect_make (html.data, CACHE_SHORT, "Accept-Language");
+      page->found_json
+          = redirect_make (json.data, CACHE_SHORT, "Accept-Language");
+      page->moved_html = redirect_make (html.data, CACHE_LONG, NULL);
+      page->moved_json = redirect_make (json.data, CACHE_LONG, NULL);
+      status = page->found_html && page->found_json && page->moved_html
+                       && page->moved_json
+                   ? 0
+                   : -1;
+    }
+  free (html.data);
+  free (json.data);
+  return status;
 }
 
 /* Every answer about the catalog language LANG.  */

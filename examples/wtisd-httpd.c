@@ -185,6 +185,11 @@ route (struct MHD_Connection *connection, const char *url)
       if (strcmp (slash, "/message.json") == 0)
         return resource_send (connection, &page->json);
     }
+  /* /fr, as typed: the page is /fr/.  */
+  if (url[0] == '/'
+      && (page = site_page_by_tag (&site, url + 1, strlen (url + 1))) != NULL)
+    return MHD_queue_response (connection, MHD_HTTP_MOVED_PERMANENTLY,
+                               page->moved_html);
   return MHD_queue_response (connection, MHD_HTTP_NOT_FOUND,
                              page_negotiated (connection)->missing);
 }
@@ -306,6 +311,17 @@ struct settings
   long port, max_connections, per_client, timeout;
 };
 
+/* Whether URL has only printable ASCII, no space: it goes as it is
+   into robots.txt, a line of its own.  */
+static int
+url_printable (const char *url)
+{
+  for (; *url != '\0'; url++)
+    if (*url <= ' ' || *url > '~')
+      return 0;
+  return 1;
+}
+
 /* Reads the options into SETTINGS.  Returns -1 to go on, or the exit
    status.  */
 static int
@@ -334,8 +350,9 @@ options_parse (int argc, char **argv, struct settings *settings)
         settings->address_text = optarg;
         break;
       case 'B':
-        if (strncmp (optarg, "http://", 7) != 0
-            && strncmp (optarg, "https://", 8) != 0)
+        if ((strncmp (optarg, "http://", 7) != 0
+             && strncmp (optarg, "https://", 8) != 0)
+            || !url_printable (optarg))
           {
             fprintf (stderr,
                      "%s: --base-url: not an http:// or https:// "

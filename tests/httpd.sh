@@ -124,7 +124,7 @@ expect_header "Vary: Accept-Language"
 
 # Whatever else, and a language without a catalog: a 404 page in the
 # language Accept-Language prefers.
-for path in /qaa/ /x-none/message.json /nowhere /fr /fr/nowhere /zh-cn/ /sitemap.xml/; do
+for path in /qaa/ /x-none/message.json /nowhere /fr/nowhere /zh-cn/ /sitemap.xml/ /fr// /fr/message.json/; do
   get "$path" -H "Accept-Language: ar, fr;q=0.5"
   expect_status 404
   expect_header "Content-Type: text/html; charset=utf-8"
@@ -135,6 +135,9 @@ for path in /qaa/ /x-none/message.json /nowhere /fr /fr/nowhere /zh-cn/ /sitemap
 done
 get /nowhere
 expect_header "Content-Language: en"
+get /zh-CN
+expect_status 301
+expect_header "Location: /zh-CN/"
 
 # The sitemap (every page, absolutely) and robots.txt (the sitemap).
 get /sitemap.xml
@@ -330,6 +333,9 @@ test $? -eq 0 || fail "SIGTERM: the server did not exit 0"
 
 # --base-url: the absolute links, for a server behind a proxy.
 run 2 "$server" --base-url=ftp://example.org
+expect_stderr_contains "--base-url"
+run 2 "$server" "--base-url=https://example.org/
+Disallow: /"
 expect_stderr_contains "--base-url"
 server_start "$server" --base-url=https://example.org/
 get /zh-CN/

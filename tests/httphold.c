@@ -238,7 +238,11 @@ refused_count (long open)
   size_t i, closed = 0;
 
   if (h == NULL || p == NULL || held_open (h, (size_t)open, 0, 1000000) != 0)
-    return 2;
+    {
+      free (h);
+      free (p);
+      return 2;
+    }
   for (i = 0; i < 10; i++)
     {
       nanosleep (&tenth, NULL);
@@ -250,6 +254,8 @@ refused_count (long open)
       close (h[i].fd);
     }
   printf ("closed at once: %zu of %ld\n", closed, open);
+  free (h);
+  free (p);
   return 0;
 }
 
@@ -284,13 +290,19 @@ main (int argc, char **argv)
   requests = atol (argv[6]);
   h = calloc (idle + slow, sizeof *h);
   p = calloc (idle + slow, sizeof *p);
-  if (h == NULL || p == NULL || idle + slow == 0 || per_address == 0)
-    return 2;
-  if (held_open (h, idle + slow, slow, per_address) != 0)
-    return errno == EMFILE ? 77 : 1;
+  if (h == NULL || p == NULL || idle + slow == 0 || per_address == 0
+      || held_open (h, idle + slow, slow, per_address) != 0)
+    {
+      status = h != NULL && p != NULL && errno == EMFILE ? 77 : 1;
+      free (h);
+      free (p);
+      return status;
+    }
   printf ("holding %zu idle and %zu slow connections\n", idle, slow);
   status = requests_check (h, idle + slow, p, requests);
   if (closing_check (h, idle + slow, p, timeout) != 0)
     status = -1;
+  free (h);
+  free (p);
   return status == 0 ? 0 : 1;
 }

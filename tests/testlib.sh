@@ -94,9 +94,13 @@ server_start () {
   "$@" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
   pid=$!
   trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
-  for i in 1 2 3 4 5 6 7 8 9 10; do
+  # Up to 10 s: making every page takes a tenth of that, more on a
+  # loaded machine or under a sanitizer.
+  i=0
+  while test $i -lt 50; do
     grep -q listening "$workdir/server.out" 2> /dev/null && break
     sleep 0.2
+    i=$((i + 1))
   done
   port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$workdir/server.out")
   test -n "$port" || { cat "$workdir/server.err" >&2; exit 99; }
