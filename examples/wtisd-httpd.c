@@ -161,12 +161,48 @@ redirect (struct MHD_Connection *connection, int json, const char *tag)
                              json ? page->moved_json : page->moved_html);
 }
 
+/* The page of another tag of a catalog language, the LENGTH bytes at
+   TAG (fr-CH, zh-cn, en-GB: fr, zh-CN, en); NULL for a tag of no
+   catalog's.  */
+static const struct site_page *
+page_resolved (const char *tag, size_t length)
+{
+  char copy[64];
+
+  if (length == 0 || length >= sizeof copy)
+    return NULL;
+  memcpy (copy, tag, length);
+  copy[length] = '\0';
+  return wtisd_language_check (copy) == WTISD_OK
+             ? site_page_of (&site, wtisd_language (copy))
+             : NULL;
+}
+
+/* The page that URL, /TAG/ or /TAG/message.json (*JSON), is about; when
+   TAG lacks its slash or is another tag of the same catalog language
+   (/fr, /fr-CH/), *MOVED: the answer is a redirect.  NULL for another
+   path.  */
+static const struct site_page *
+language_path (const char *url, int *json, int *moved)
+{
+  size_t length = strcspn (url + 1, "/");
+  const char *rest = url + 1 + length;
+  const struct site_page *page;
+
+  *json = strcmp (rest, "/message.json") == 0;
+  if (!*json && strcmp (rest, "/") != 0 && *rest != '\0')
+    return NULL;
+  page = site_page_by_tag (&site, url + 1, length);
+  *moved = page == NULL || *rest == '\0';
+  return page != NULL ? page : page_resolved (url + 1, length);
+}
+
 /* The answer to a GET or HEAD of URL.  */
 static enum MHD_Result
 route (struct MHD_Connection *connection, const char *url)
 {
   const struct site_page *page;
-  const char *slash;
+  int json, moved;
 
   if (strcmp (url, "/") == 0 || strcmp (url, "/message.json") == 0)
     return redirect (connection, url[1] != '\0',
@@ -176,22 +212,13 @@ route (struct MHD_Connection *connection, const char *url)
     return resource_send (connection, &site.sitemap);
   if (strcmp (url, "/robots.txt") == 0)
     return resource_send (connection, &site.robots);
-  if (url[0] == '/' && (slash = strchr (url + 1, '/')) != NULL
-      && (page = site_page_by_tag (&site, url + 1, (size_t)(slash - url - 1)))
-             != NULL)
-    {
-      if (strcmp (slash, "/") == 0)
-        return resource_send (connection, &page->html);
-      if (strcmp (slash, "/message.json") == 0)
-        return resource_send (connection, &page->json);
-    }
-  /* /fr, as typed: the page is /fr/.  */
-  if (url[0] == '/'
-      && (page = site_page_by_tag (&site, url + 1, strlen (url + 1))) != NULL)
+  if (url[0] != '/' || (page = language_path (url, &json, &moved)) == NULL)
+    return MHD_queue_response (connection, MHD_HTTP_NOT_FOUND,
+                               page_negotiated (connection)->missing);
+  if (moved)
     return MHD_queue_response (connection, MHD_HTTP_MOVED_PERMANENTLY,
-                               page->moved_html);
-  return MHD_queue_response (connection, MHD_HTTP_NOT_FOUND,
-                             page_negotiated (connection)->missing);
+                               json ? page->moved_json : page->moved_html);
+  return resource_send (connection, json ? &page->json : &page->html);
 }
 
 static enum MHD_Result

@@ -124,7 +124,7 @@ expect_header "Vary: Accept-Language"
 
 # Whatever else, and a language without a catalog: a 404 page in the
 # language Accept-Language prefers.
-for path in /qaa/ /x-none/message.json /nowhere /fr/nowhere /zh-cn/ /sitemap.xml/ /fr// /fr/message.json/; do
+for path in /qaa/ /x-none/message.json /qtz /nowhere /fr/nowhere /sitemap.xml/ /fr// /fr/message.json/ /fr/index.html; do
   get "$path" -H "Accept-Language: ar, fr;q=0.5"
   expect_status 404
   expect_header "Content-Type: text/html; charset=utf-8"
@@ -135,9 +135,20 @@ for path in /qaa/ /x-none/message.json /nowhere /fr/nowhere /zh-cn/ /sitemap.xml
 done
 get /nowhere
 expect_header "Content-Language: en"
-get /zh-CN
-expect_status 301
-expect_header "Location: /zh-CN/"
+# A tag without its slash, or another tag of a catalog language: a
+# redirect to the page.
+while read -r path location; do
+  get "$path"
+  expect_status 301
+  expect_header "Location: $location"
+done << 'EOF'
+/zh-CN /zh-CN/
+/zh-cn/ /zh-CN/
+/fr-CH/ /fr/
+/pt-br/message.json /pt-BR/message.json
+/en-GB/ /en/
+/zh-Hant-TW /zh-TW/
+EOF
 
 # The sitemap (every page, absolutely) and robots.txt (the sitemap).
 get /sitemap.xml
