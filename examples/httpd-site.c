@@ -23,9 +23,10 @@
 #define CACHE_LONG "public, max-age=86400"
 #define CACHE_SHORT "public, max-age=60"
 
-/* Headers every answer carries: the page loads nothing but its own
-   style, whose hash CSP allows (made from the first page).  */
+/* Content-Security-Policy, on every answer: the pages load nothing but
+   their own style, which it allows by its hash (csp_make).  */
 static char csp[160];
+/* Last-Modified, on every resource: the start-up, in HTTP's format.  */
 static char last_modified[40];
 
 struct header
@@ -128,8 +129,8 @@ resource_make (struct resource *r, const struct buffer *body, const char *type,
   etag_of (body->data, body->length, r->plain_etag);
   etag_of (gzip.data, gzip.length, r->gzip_etag);
   r->plain = response_new (body->data, body->length, headers);
-  headers[5].value = r->gzip_etag;
-  headers[6].value = "gzip";
+  headers[5].value = r->gzip_etag; /* ETag */
+  headers[6].value = "gzip";       /* Content-Encoding */
   r->gzip = response_new (gzip.data, gzip.length, headers);
   return r->plain != NULL && r->gzip != NULL ? 0 : -1;
 }
