@@ -132,6 +132,9 @@ for path in /qaa/ /x-none/message.json /qtz /nowhere /fr/nowhere /sitemap.xml/ /
   expect_header "Vary: Accept-Language"
   grep -qF '<html lang="ar" dir="rtl">' "$stdout" || fail "$path: not a page in Arabic"
   grep -qF '<a href="/ar/">' "$stdout" || fail "$path: no link to the Arabic page"
+  # Its heading translated, or English and marked so until it is.
+  grep -qE '^<h1( lang="en" dir="ltr">Page not found|>[^<]+)</h1>$' "$stdout" ||
+    fail "$path: heading $(grep '<h1' "$stdout")"
 done
 get /nowhere
 expect_header "Content-Language: en"
