@@ -5,12 +5,16 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 
 #include "httpd-limits.h"
+
+/* libmicrohttpd's messages shown in a second, at most.  */
+#define LOG_PER_SECOND 10
 
 /* Descriptors kept for other uses than connections: the listening
    socket, an epoll set per thread, standard streams, catalogs.  */
@@ -214,4 +218,32 @@ limits_stop (void)
 {
   atomic_store (&clients.stop, 1);
   pthread_join (sweeper_thread, NULL);
+}
+
+void
+limits_log (void *data, const char *format, va_list args)
+{
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  static time_t second;
+  static unsigned long shown, left_out;
+  time_t now = time (NULL);
+
+  pthread_mutex_lock (&lock);
+  if (now != second)
+    {
+      if (left_out > 0)
+        fprintf (stderr,
+                 "%s: %lu more messages from libmicrohttpd not shown\n",
+                 (const char *)data, left_out);
+      second = now;
+      shown = left_out = 0;
+    }
+  if (++shown <= LOG_PER_SECOND)
+    {
+      fprintf (stderr, "%s: ", (const char *)data);
+      vfprintf (stderr, format, args);
+    }
+  else
+    left_out++;
+  pthread_mutex_unlock (&lock);
 }

@@ -9,6 +9,7 @@
 #ifndef WTISD_HTTPD_LIMITS_H
 #define WTISD_HTTPD_LIMITS_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -52,5 +53,12 @@ extern const char limits_query_too_long;
    string with a %00, which is left as it is.  */
 size_t limits_unescape (void *data, struct MHD_Connection *connection,
                         char *s);
+
+/* MHD_OPTION_EXTERNAL_LOGGER: libmicrohttpd's messages on standard
+   error after "DATA: " (the program's name), at most 10 a second, and
+   then how many were left out: it has one for each connection a limit
+   closes, and a flood of clients must not flood the log.  */
+void limits_log (void *data, const char *format, va_list args)
+    __attribute__ ((__format__ (__printf__, 2, 0)));
 
 #endif /* WTISD_HTTPD_LIMITS_H */

@@ -475,17 +475,20 @@ daemon_start (const struct settings *settings, int fd)
             ? (unsigned)settings->max_connections
             : possible;
 
+  /* The logger first, so that it has every message.  */
   return MHD_start_daemon (
       MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
-      NULL, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
-      (unsigned)(cpus > 0 ? cpus : 2), MHD_OPTION_CONNECTION_LIMIT, limit,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)settings->per_client,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)settings->timeout,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)LIMITS_CONNECTION_MEMORY,
-      MHD_OPTION_NOTIFY_CONNECTION, limits_connection_notify, NULL,
-      MHD_OPTION_NOTIFY_COMPLETED, limits_request_completed, NULL,
-      MHD_OPTION_URI_LOG_CALLBACK, limits_uri_check, NULL,
-      MHD_OPTION_UNESCAPE_CALLBACK, limits_unescape, NULL, MHD_OPTION_END);
+      NULL, MHD_OPTION_EXTERNAL_LOGGER, limits_log,
+      (void *)(size_t)program_name, MHD_OPTION_LISTEN_SOCKET, fd,
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 0 ? cpus : 2),
+      MHD_OPTION_CONNECTION_LIMIT, limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      (unsigned)settings->per_client, MHD_OPTION_CONNECTION_TIMEOUT,
+      (unsigned)settings->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)LIMITS_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_CONNECTION,
+      limits_connection_notify, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+      limits_request_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK,
+      limits_uri_check, NULL, MHD_OPTION_UNESCAPE_CALLBACK, limits_unescape,
+      NULL, MHD_OPTION_END);
 }
 
 /* Makes the site, whose links begin with SETTINGS' base URL, or else
