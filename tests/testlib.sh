@@ -91,6 +91,9 @@ finish () {
 # in the background, stops it when the test ends, and sets pid, port and
 # url from the address it prints; exits 99 when it does not start.
 server_start () {
+  # Emptied first: the server's shell empties it only once started, and
+  # a previous server's address must not be read meanwhile.
+  : > "$workdir/server.out"
   "$@" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
   pid=$!
   trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
