@@ -2,13 +2,14 @@
 # httpd.sh - wtisd-httpd on a free loopback port: status codes, headers,
 # the page of each language at /TAG/ and its JSON against wtisd-message
 # --format, the redirects from / (negotiation) and ?lang=, the absolute
-# alternate and canonical links and the menu, --base-url, the sitemap and
-# robots.txt, "not found" pages, ETags and 304s, caching, gzip, the
-# security headers; hostile requests, requests too large to store, a NUL
-# in the path or the query, a failure at start-up; then a bounded load
-# (10 000 requests over 32 connections, mixed languages and formats):
-# no error, every body exact, memory flat.  Skipped where the server
-# was not built (no libmicrohttpd) or curl is missing.
+# alternate and canonical links and the menu, --base-url, the sitemap
+# and robots.txt, "not found" pages, HTML5 (by the validator CI
+# installs), ETags and 304s, caching, gzip, the security headers;
+# hostile requests, requests too large to store, a NUL in the path or
+# the query, a failure at start-up; then a bounded load (10 000 requests
+# over 32 connections, mixed languages and formats): no error, every
+# body exact, memory flat.  Skipped where the server was not built (no
+# libmicrohttpd) or curl is missing.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
@@ -136,6 +137,15 @@ for path in /qaa/ /x-none/message.json /qtz /nowhere /fr/nowhere /sitemap.xml/ /
   grep -qE '^<h1( lang="en" dir="ltr">Page not found|>[^<]+)</h1>$' "$stdout" ||
     fail "$path: heading $(grep '<h1' "$stdout")"
 done
+# What the HTML5 validator says of a page and a 404 page (where CI
+# installs one).
+if test -n "${HTML_VALIDATE:-}"; then
+  get /qaa/ -H "Accept-Language: ar"
+  for page in "$stdout" "$workdir/page.ar.html" "$workdir/page.zh_CN.html"; do
+    "$HTML_VALIDATE" --preset standard "$page" > "$workdir/hv" 2>&1 ||
+      fail "$page: not valid HTML: $(head -n 5 "$workdir/hv")"
+  done
+fi
 get /nowhere
 expect_header "Content-Language: en"
 # A tag without its slash, or another tag of a catalog language: a
