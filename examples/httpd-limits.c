@@ -3,8 +3,10 @@
 
 #include <config.h>
 
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,23 @@ struct client
   struct client *prev, *next; /* Both itself when off the list.  */
   struct timespec deadline;
   int fd;
+  struct address *address; /* Where it comes from, or NULL.  */
+  int over;                /* Over the per-address limit when opened.  */
 };
+
+/* How many connections an address has open, in a hash table under
+   clients.lock.  */
+struct address
+{
+  struct address *next;
+  unsigned char bytes[16];
+  size_t length;
+  unsigned long count;
+};
+
+#define ADDRESS_BUCKETS 4096
+static struct address *addresses[ADDRESS_BUCKETS];
+static unsigned long per_address_limit;
 
 static struct
 {
@@ -73,6 +91,63 @@ client_renew (struct client *c)
   pthread_mutex_unlock (&clients.lock);
 }
 
+/* The bucket of the LENGTH BYTES of an address (FNV-1a).  */
+static struct address **
+address_bucket (const unsigned char *bytes, size_t length)
+{
+  uint32_t hash = 2166136261u;
+  size_t i;
+
+  for (i = 0; i < length; i++)
+    hash = (hash ^ bytes[i]) * 16777619u;
+  return &addresses[hash % ADDRESS_BUCKETS];
+}
+
+/* Counts C as a connection from its peer's address, and marks it over
+   the limit when that makes more than the limit.  Under clients.lock.  */
+static void
+address_count (struct client *c, const struct sockaddr *peer)
+{
+  const unsigned char *bytes
+      = peer->sa_family == AF_INET6
+            ? ((const struct sockaddr_in6 *)(const void *)peer)
+                  ->sin6_addr.s6_addr
+            : (const unsigned char *)&(
+                  (const struct sockaddr_in *)(const void *)peer)
+                  ->sin_addr;
+  size_t length = peer->sa_family == AF_INET6 ? 16 : 4;
+  struct address **bucket = address_bucket (bytes, length), *a;
+
+  for (a = *bucket; a != NULL; a = a->next)
+    if (a->length == length && memcmp (a->bytes, bytes, length) == 0)
+      break;
+  if (a == NULL && (a = calloc (1, sizeof *a)) != NULL)
+    {
+      memcpy (a->bytes, bytes, length);
+      a->length = length;
+      a->next = *bucket;
+      *bucket = a;
+    }
+  if (a != NULL)
+    c->over = ++a->count > per_address_limit;
+  c->address = a;
+}
+
+/* C closes: one connection less from its address.  Under clients.lock.  */
+static void
+address_uncount (struct client *c)
+{
+  struct address **at;
+
+  if (c->address == NULL || --c->address->count > 0)
+    return;
+  for (at = address_bucket (c->address->bytes, c->address->length);
+       *at != c->address; at = &(*at)->next)
+    ;
+  *at = c->address->next;
+  free (c->address);
+}
+
 /* Follows each connection from its opening to its closing.  */
 void
 limits_connection_notify (void *data, struct MHD_Connection *connection,
@@ -97,6 +172,13 @@ limits_connection_notify (void *data, struct MHD_Connection *connection,
         }
       c->fd = fd;
       c->prev = c->next = c;
+      c->address = NULL;
+      c->over = 0;
+      pthread_mutex_lock (&clients.lock);
+      address_count (c, MHD_get_connection_info (
+                            connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)
+                            ->client_addr);
+      pthread_mutex_unlock (&clients.lock);
       client_renew (c);
       *socket_context = c;
     }
@@ -106,6 +188,7 @@ limits_connection_notify (void *data, struct MHD_Connection *connection,
          sweeper must then never shut (it may be another connection's).  */
       pthread_mutex_lock (&clients.lock);
       client_unlink (c);
+      address_uncount (c);
       pthread_mutex_unlock (&clients.lock);
       free (c);
     }
@@ -207,9 +290,20 @@ limits_connections_possible (void)
 }
 
 int
-limits_start (time_t timeout)
+limits_over (struct MHD_Connection *connection)
+{
+  const union MHD_ConnectionInfo *info = MHD_get_connection_info (
+      connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  const struct client *c = info != NULL ? info->socket_context : NULL;
+
+  return c != NULL && c->over;
+}
+
+int
+limits_start (time_t timeout, unsigned long per_address)
 {
   clients.timeout = timeout;
+  per_address_limit = per_address;
   return pthread_create (&sweeper_thread, NULL, sweeper, NULL) == 0 ? 0 : -1;
 }
 

@@ -22,8 +22,14 @@
 
 /* Starts the thread that closes each connection whose request is not
    read and answered within TIMEOUT seconds of its opening or of its
-   previous answer.  Returns 0, or -1 when it cannot.  */
-int limits_start (time_t timeout);
+   previous answer; counts the connections from each address, beyond
+   PER_ADDRESS over the limit (limits_over).  Returns 0, or -1 when it
+   cannot.  */
+int limits_start (time_t timeout, unsigned long per_address);
+
+/* Whether CONNECTION, when it was opened, made its address's
+   connections more than the limit: its requests get a 503.  */
+int limits_over (struct MHD_Connection *connection);
 
 /* Stops that thread.  */
 void limits_stop (void);

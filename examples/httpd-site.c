@@ -160,6 +160,21 @@ text_make (const char *text, const char *name, const char *value)
   return response_new (text, strlen (text), headers);
 }
 
+/* The 503 to a connection over the per-address limit.  */
+static struct MHD_Response *
+busy_make (void)
+{
+  static const char text[] = "Service unavailable: too many connections "
+                             "from your address; try again later.\n";
+  const struct header headers[]
+      = { { MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain; charset=utf-8" },
+          { MHD_HTTP_HEADER_RETRY_AFTER, "10" },
+          { MHD_HTTP_HEADER_CONNECTION, "close" },
+          { NULL, NULL } };
+
+  return response_new (text, sizeof text - 1, headers);
+}
+
 /* Appends the absolute address of the page of TAG (or of the site's
    root, for NULL) to OUT, escaped for HTML and XML.  */
 static void
@@ -440,8 +455,9 @@ site_make (struct site *site, const char *base_url)
       = text_make ("Bad request: lang is not a language tag\n", NULL, NULL);
   site->too_long = text_make ("URI too long: too many query arguments\n",
                               MHD_HTTP_HEADER_CONNECTION, "close");
+  site->busy = busy_make ();
   return site->not_allowed && site->bad_language && site->too_long
-                 && sitemap_make (site, base_url) == 0
+                 && site->busy && sitemap_make (site, base_url) == 0
                  && robots_make (site, base_url) == 0
              ? 0
              : -1;

@@ -41,7 +41,7 @@ struct site
   struct site_page *pages;
   size_t page_count;
   struct resource sitemap, robots;
-  struct MHD_Response *not_allowed, *bad_language, *too_long;
+  struct MHD_Response *not_allowed, *bad_language, *too_long, *busy;
   time_t modified; /* Every resource's Last-Modified: start-up.  */
 };
 

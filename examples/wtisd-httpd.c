@@ -230,6 +230,9 @@ answer (void *data, struct MHD_Connection *connection, const char *url,
   if (*state == &limits_query_too_long)
     return MHD_queue_response (connection, MHD_HTTP_URI_TOO_LONG,
                                site.too_long);
+  if (limits_over (connection))
+    return MHD_queue_response (connection, MHD_HTTP_SERVICE_UNAVAILABLE,
+                               site.busy);
   /* The first call comes with the headers: answering only at the second,
      once the request is read whole, lets the connection stay open.  */
   if (*state != &head_read)
@@ -268,8 +271,9 @@ usage (void)
          "      --max-connections=N  hold at most N connections (default: "
          "as many\n"
          "                            as the limit on open files allows)\n"
-         "      --max-per-client=N  at most N from one address (default "
-         "64)\n"
+         "      --max-per-client=N  answer at most N connections from one "
+         "address\n"
+         "                            (default 64)\n"
          "      --request-timeout=S  close a connection whose request is "
          "not read\n"
          "                            and answered within S seconds of its "
@@ -284,11 +288,14 @@ usage (void)
          "/message.json\n"
          "redirect to those of the language Accept-Language prefers, or of "
          "the one\n"
-         "?lang=TAG names.  Also /sitemap.xml and /robots.txt.  A "
-         "connection over a\n"
-         "limit is closed as soon as it is accepted.  The server prints the "
-         "address\n"
-         "it listens on, and stops on SIGINT or SIGTERM.\n\n",
+         "?lang=TAG names.  Also /sitemap.xml and /robots.txt.\n\n"
+         "Past --max-connections, a connection is closed as soon as it is "
+         "accepted;\n"
+         "past --max-per-client, its requests are answered 503, and past "
+         "twice as\n"
+         "many it is closed too.  The server prints the address it listens "
+         "on, and\n"
+         "stops on SIGINT or SIGTERM.\n\n",
          stdout);
   printf ("Report bugs to: <%s>\n", PACKAGE_BUGREPORT);
 }
@@ -475,14 +482,16 @@ daemon_start (const struct settings *settings, int fd)
             ? (unsigned)settings->max_connections
             : possible;
 
-  /* The logger first, so that it has every message.  */
+  /* The logger first, so that it has every message.  Past twice the
+     per-address limit, libmicrohttpd closes a connection at once (each
+     costs a descriptor); up to that, limits_over tells which get a 503.  */
   return MHD_start_daemon (
       MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
       NULL, MHD_OPTION_EXTERNAL_LOGGER, limits_log,
       (void *)(size_t)program_name, MHD_OPTION_LISTEN_SOCKET, fd,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cpus > 0 ? cpus : 2),
       MHD_OPTION_CONNECTION_LIMIT, limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-      (unsigned)settings->per_client, MHD_OPTION_CONNECTION_TIMEOUT,
+      (unsigned)(2 * settings->per_client), MHD_OPTION_CONNECTION_TIMEOUT,
       (unsigned)settings->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
       (size_t)LIMITS_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_CONNECTION,
       limits_connection_notify, NULL, MHD_OPTION_NOTIFY_COMPLETED,
@@ -549,7 +558,9 @@ main (int argc, char **argv)
   sigaddset (&stop, SIGINT);
   sigaddset (&stop, SIGTERM);
   pthread_sigmask (SIG_BLOCK, &stop, NULL);
-  if (limits_start ((time_t)settings.timeout) != 0
+  if (limits_start ((time_t)settings.timeout,
+                    (unsigned long)settings.per_client)
+          != 0
       || (daemon = daemon_start (&settings, fd)) == NULL)
     {
       fprintf (stderr, "%s: cannot start the server\n", program_name);

@@ -9,8 +9,9 @@
    Then it expects the server to close every idle and slow connection
    within TIMEOUT + 2 seconds of its opening, however the bytes trickle.
      httphold refused PORT OPEN
-   opens OPEN connections from 127.0.0.254 and prints how many the server
-   closed within a second, without a byte sent.
+   opens OPEN connections from 127.0.0.2 and prints how many the server
+   closed within half a second, without a byte sent, then how many of the
+   others answered a request 200 and how many 503.
    Prints what it saw; exit status 1 when an expectation failed, 77 when
    it cannot open that many descriptors.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
@@ -72,23 +73,21 @@ connect_from (uint32_t host)
   return fd;
 }
 
-/* One GET from 127.0.0.1 on a new connection: its seconds, or -1 when it
-   was not answered 200 within a second.  */
-static double
-request_time (void)
+/* Sends a GET of /fr/ on FD and reads the status of its answer; 0 when
+   none came within a second (or the connection was closed).  */
+static int
+status_of (int fd)
 {
   static const char request[] = "GET /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                 "Connection: close\r\n\r\n";
   double start = now ();
   char head[16] = "";
   size_t got = 0;
-  int fd = connect_from (1);
   struct pollfd p;
+  int status;
 
-  if (fd < 0
-      || write (fd, request, sizeof request - 1)
-             != (ssize_t)(sizeof request - 1))
-    goto fail;
+  if (write (fd, request, sizeof request - 1) != (ssize_t)(sizeof request - 1))
+    return 0;
   p.fd = fd;
   p.events = POLLIN;
   while (got < 12)
@@ -98,15 +97,25 @@ request_time (void)
 
       if (left <= 0 || poll (&p, 1, left) != 1
           || (n = read (fd, head + got, 12 - got)) <= 0)
-        goto fail;
+        return 0;
       got += (size_t)n;
     }
+  return sscanf (head, "HTTP/1.1 %d", &status) == 1 ? status : 0;
+}
+
+/* One GET from 127.0.0.1 on a new connection: its seconds, or -1 when it
+   was not answered 200 within a second.  */
+static double
+request_time (void)
+{
+  double start = now ();
+  int fd = connect_from (1), status;
+
+  if (fd < 0)
+    return -1;
+  status = status_of (fd);
   close (fd);
-  return strncmp (head, "HTTP/1.1 200", 12) == 0 ? now () - start : -1;
-fail:
-  if (fd >= 0)
-    close (fd);
-  return -1;
+  return status == 200 ? now () - start : -1;
 }
 
 struct held
@@ -227,15 +236,16 @@ closing_check (struct held *h, size_t count, struct pollfd *p, long timeout)
   return late == 0 ? 0 : -1;
 }
 
-/* httphold refused PORT OPEN: how many of OPEN connections from one
-   address the server closes at once.  */
+/* httphold refused PORT OPEN: what the server does with OPEN
+   connections from one address: those it closes at once, then the
+   answers to a request on each of the others.  */
 static int
 refused_count (long open)
 {
   struct held *h = calloc ((size_t)open, sizeof *h);
   struct pollfd *p = calloc ((size_t)open, sizeof *p);
   const struct timespec tenth = { 0, 100000000 };
-  size_t i, closed = 0;
+  size_t i, closed = 0, ok = 0, busy = 0;
 
   if (h == NULL || p == NULL || held_open (h, (size_t)open, 0, 1000000) != 0)
     {
@@ -243,17 +253,22 @@ refused_count (long open)
       free (p);
       return 2;
     }
-  for (i = 0; i < 10; i++)
+  for (i = 0; i < 5; i++)
     {
       nanosleep (&tenth, NULL);
       held_step (h, (size_t)open, p);
     }
   for (i = 0; i < (size_t)open; i++)
     {
+      int status = h[i].closed > 0 ? 0 : status_of (h[i].fd);
+
       closed += h[i].closed > 0;
+      ok += status == 200;
+      busy += status == 503;
       close (h[i].fd);
     }
-  printf ("closed at once: %zu of %ld\n", closed, open);
+  printf ("of %ld: closed at once %zu, answered 200 %zu, 503 %zu\n", open,
+          closed, ok, busy);
   free (h);
   free (p);
   return 0;
