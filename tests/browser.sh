@@ -24,9 +24,12 @@ server_start "$server"
 url=$url/
 
 # chrome ARGS...: headless Chromium as root, without a profile of its own.
+# chrome ARGS...: Chromium headless; its console (where it reports what
+# the Content-Security-Policy blocked) in $workdir/console.
 chrome () {
   timeout 60 "$browser" --headless=new --no-sandbox --disable-gpu \
-    --user-data-dir="$workdir/profile" --no-first-run "$@" 2> /dev/null
+    --user-data-dir="$workdir/profile" --no-first-run \
+    --enable-logging=stderr --v=0 "$@" 2> "$workdir/console"
 }
 
 serialized () { sed -e 's/&/\&amp;/g' -e 's/\xc2\xa0/\&nbsp;/g'; }
@@ -36,7 +39,11 @@ for lang in fr ar zh_CN hi; do
   tag=$(echo "$lang" | sed 's/_/-/')
   dir=ltr
   test "$lang" = ar && dir=rtl
+  # (Through the redirect from ?lang=.)
   chrome --dump-dom "$url?lang=$lang" > "$workdir/dom" || fail "$lang: Chromium failed"
+  # The page's style is allowed by its hash: nothing blocked.
+  grep -F 'Content Security Policy' "$workdir/console" > "$workdir/blocked" &&
+    fail "$lang: the browser blocked: $(head -n 1 "$workdir/blocked")"
   grep -qF "<html lang=\"$tag\" dir=\"$dir\">" "$workdir/dom" ||
     fail "$lang: the DOM lacks lang=\"$tag\" dir=\"$dir\""
   # As the DOM serializes text: &, and the no-break space French uses.
@@ -46,10 +53,10 @@ for lang in fr ar zh_CN hi; do
   grep -qF "<p>$(cat "$workdir/p1")</p>" "$workdir/dom" ||
     fail "$lang: the first paragraph is not the catalog's"
   for code in $linguas en; do
-    grep -qF "href=\"/?lang=$code\"" "$workdir/dom" || fail "$lang: the menu lacks $code"
+    grep -qF "href=\"/$(bcp47 "$code")/\"" "$workdir/dom" || fail "$lang: the menu lacks $code"
   done
   chrome --screenshot="$shots/$lang.png" --window-size=1000,1200 \
-    --hide-scrollbars "$url?lang=$lang" > /dev/null
+    --hide-scrollbars "$url$tag/" > /dev/null
   test -s "$shots/$lang.png" || fail "$lang: no screenshot"
 done
 echo "screenshots in $shots"

@@ -15,10 +15,8 @@ validator=${HTML_VALIDATE:-}
 test -n "$node" || echo "note: no node: JSON is not parsed"
 test -n "$validator" || echo "note: no HTML_VALIDATE: HTML is not validated"
 
-# The BCP 47 tag and direction of a catalog name, written here from
-# RFC 5646 and the scripts' directions, not by the library (the catalog
-# pt is Portugal's: pt-PT, since a bare pt means Brazil's in CLDR).
-bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
+# The direction of a catalog name, written here from the scripts'
+# directions, not by the library (its BCP 47 tag: bcp47, testlib.sh).
 direction () { case $1 in ar|fa|he|ur) echo rtl ;; *) echo ltr ;; esac; }
 
 # json_check FILE LANG: parses FILE and compares it with the texts.

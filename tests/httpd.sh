@@ -1,10 +1,15 @@
 #!/bin/sh
 # httpd.sh - wtisd-httpd on a free loopback port: status codes, headers,
-# negotiation, the page and the JSON against wtisd-message --format, the
-# alternate links and the menu, hostile requests; then a bounded load
-# (10 000 requests over 32 connections, mixed languages and formats):
-# no error, every body exact, memory flat.  Skipped where the server
-# was not built (no libmicrohttpd) or curl is missing.
+# the page of each language at /TAG/ and its JSON against wtisd-message
+# --format, the redirects from / (negotiation) and ?lang=, the absolute
+# alternate and canonical links and the menu, --base-url, the sitemap
+# and robots.txt, "not found" pages, HTML5 (by the validator CI
+# installs), ETags and 304s, caching, gzip, the security headers;
+# hostile requests, requests too large to store, a NUL in the path or
+# the query, a failure at start-up; then a bounded load (10 000 requests
+# over 32 connections, mixed languages and formats): no error, every
+# body exact, memory flat.  Skipped where the server was not built (no
+# libmicrohttpd) or curl is missing.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
@@ -20,8 +25,6 @@ if ! command -v curl > /dev/null 2>&1; then
   exit 77
 fi
 linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
-# A catalog name's BCP 47 tag (pt is Portugal's: pt-PT), from RFC 5646.
-bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
 
 server_start "$server"
 
@@ -29,6 +32,7 @@ server_start "$server"
 get () {
   path=$1
   shift
+  : > "$stdout" # (curl leaves the file as it was when there is no body.)
   curl -s -D "$workdir/headers" -o "$stdout" "$@" "$url$path" || fail "curl $path"
   tr -d '\r' < "$workdir/headers" > "$workdir/h"
 }
@@ -39,29 +43,60 @@ expect_header () {
   grep -qixF "$1" "$workdir/h" || fail "$path: no header '$1'"
 }
 
-# Each language by ?lang=, as the page and as JSON, against the program.
+# expect_cache MIN MAX: Cache-Control is public with a max-age from MIN
+# to MAX seconds.
+expect_cache () {
+  age=$(sed -n 's/^Cache-Control: public, max-age=\([0-9]*\)$/\1/ip' "$workdir/h")
+  test -n "$age" && test "$age" -ge "$1" && test "$age" -le "$2" ||
+    fail "$path: Cache-Control $(grep -i '^Cache-Control:' "$workdir/h"), not public, max-age from $1 to $2"
+}
+languages=$(($(echo $linguas | wc -w) + 1))
+
+# Each language at /TAG/, as the page and as JSON, against the program.
 for lang in $linguas en; do
   tag=$(bcp47 "$lang")
-  get "/?lang=$lang"
+  get "/$tag/"
   expect_status 200
   expect_header "Content-Type: text/html; charset=utf-8"
   expect_header "Content-Language: $tag"
-  expect_header "Vary: Accept-Language"
-  # The page is --format=html plus the alternate links and the menu.
-  sed -e '/^<link rel="alternate"/d' -e '/^<nav>$/,/^<\/nav>$/d' "$stdout" > "$workdir/page"
+  expect_header "Vary: Accept-Encoding"
+  expect_cache 3600 604800
+  # The page is --format=html plus its links and the menu.
+  sed -e '/^<link rel="alternate"/d' -e '/^<link rel="canonical"/d' \
+    -e '/^<nav>$/,/^<\/nav>$/d' "$stdout" > "$workdir/page"
   "$prog" --lang="$lang" --format=html > "$workdir/expected"
   cmp -s "$workdir/expected" "$workdir/page" || fail "$lang: the page is not --format=html"
-  test "$(grep -c '^<link rel="alternate" hreflang=' "$stdout")" -eq \
-    $(($(echo $linguas | wc -w) + 2)) || fail "$lang: not one alternate link per language"
+  # Absolute links: the page's own, then x-default and every language.
+  grep '^<link rel=' "$stdout" > "$workdir/links"
+  head -n 1 "$workdir/links" | grep -qxF "<link rel=\"canonical\" href=\"$url/$tag/\">" ||
+    fail "$lang: canonical link $(head -n 1 "$workdir/links")"
+  grep -qxF "<link rel=\"alternate\" hreflang=\"x-default\" href=\"$url/\">" "$workdir/links" ||
+    fail "$lang: no x-default link"
+  for other in $linguas en; do
+    t=$(bcp47 "$other")
+    grep -qxF "<link rel=\"alternate\" hreflang=\"$t\" href=\"$url/$t/\">" "$workdir/links" ||
+      fail "$lang: no alternate link to $t"
+  done
+  test "$(grep -c '^<link rel="alternate" hreflang=' "$stdout")" -eq $((languages + 1)) ||
+    fail "$lang: not one alternate link per language"
   "$prog" --list-languages | while read -r code name; do
     grep -qF ">$name</a></li>" "$stdout" || echo "$code"
   done > "$workdir/unlisted"
   test -s "$workdir/unlisted" && fail "$lang: menu lacks $(cat "$workdir/unlisted")"
   cp "$stdout" "$workdir/page.$lang.html"
-  get "/message.json?lang=$lang"
+  get "/$tag/message.json"
+  expect_status 200
   expect_header "Content-Type: application/json"
+  expect_header "Content-Language: $tag"
   "$prog" --lang="$lang" --format=json > "$workdir/json.$lang"
-  cmp -s "$workdir/json.$lang" "$stdout" || fail "$lang: /message.json is not --format=json"
+  cmp -s "$workdir/json.$lang" "$stdout" || fail "$lang: /$tag/message.json is not --format=json"
+  # ?lang= keeps working, as a lasting redirect.
+  get "/?lang=$lang"
+  expect_status 301
+  expect_header "Location: /$tag/"
+  get "/message.json?lang=$tag"
+  expect_status 301
+  expect_header "Location: /$tag/message.json"
 done
 
 # Accept-Language, as RFC 9110 and data/negotiation.txt have it (the last
@@ -74,12 +109,157 @@ while IFS= read -r line; do
     case $codes in *" $expected "*) break ;; esac
   done
   get / -H "Accept-Language: $header"
-  expect_status 200
+  expect_status 302
   tag=$(bcp47 "$expected")
-  expect_header "Content-Language: $tag"
+  expect_header "Location: /$tag/"
+  expect_header "Vary: Accept-Language"
+  expect_cache 1 300
 done < "$srcdir/data/negotiation.txt"
 get /
+expect_status 302
+expect_header "Location: /en/"
+get /message.json -H "Accept-Language: pt-BR"
+expect_status 302
+expect_header "Location: /pt-BR/message.json"
+expect_header "Vary: Accept-Language"
+
+# Whatever else, and a language without a catalog: a 404 page in the
+# language Accept-Language prefers.
+for path in /qaa/ /x-none/message.json /qtz /nowhere /fr/nowhere /sitemap.xml/ /fr// /fr/message.json/ /fr/index.html; do
+  get "$path" -H "Accept-Language: ar, fr;q=0.5"
+  expect_status 404
+  expect_header "Content-Type: text/html; charset=utf-8"
+  expect_header "Content-Language: ar"
+  expect_header "Vary: Accept-Language"
+  grep -qF '<html lang="ar" dir="rtl">' "$stdout" || fail "$path: not a page in Arabic"
+  grep -qF '<a href="/ar/">' "$stdout" || fail "$path: no link to the Arabic page"
+  # Its heading translated, or English and marked so until it is.
+  grep -qE '^<h1( lang="en" dir="ltr">Page not found|>[^<]+)</h1>$' "$stdout" ||
+    fail "$path: heading $(grep '<h1' "$stdout")"
+done
+# What the HTML5 validator says of a page and a 404 page (where CI
+# installs one).
+if test -n "${HTML_VALIDATE:-}"; then
+  get /qaa/ -H "Accept-Language: ar"
+  for page in "$stdout" "$workdir/page.ar.html" "$workdir/page.zh_CN.html"; do
+    "$HTML_VALIDATE" --preset standard "$page" > "$workdir/hv" 2>&1 ||
+      fail "$page: not valid HTML: $(head -n 5 "$workdir/hv")"
+  done
+fi
+get /nowhere
 expect_header "Content-Language: en"
+# A tag without its slash, or another tag of a catalog language: a
+# redirect to the page.
+while read -r path location; do
+  get "$path"
+  expect_status 301
+  expect_header "Location: $location"
+done << 'EOF'
+/zh-CN /zh-CN/
+/zh-cn/ /zh-CN/
+/fr-CH/ /fr/
+/pt-br/message.json /pt-BR/message.json
+/en-GB/ /en/
+/zh-Hant-TW /zh-TW/
+EOF
+
+# The sitemap (every page, absolutely) and robots.txt (the sitemap).
+get /sitemap.xml
+expect_status 200
+expect_header "Content-Type: application/xml"
+expect_cache 3600 604800
+for lang in $linguas en; do
+  grep -qF "<loc>$url/$(bcp47 "$lang")/</loc>" "$stdout" || fail "sitemap: no $lang"
+done
+test "$(grep -c '<loc>' "$stdout")" -eq $languages || fail "sitemap: not one address per language"
+get /robots.txt
+expect_status 200
+expect_header "Content-Type: text/plain; charset=utf-8"
+grep -qxF "Sitemap: $url/sitemap.xml" "$stdout" || fail "robots.txt: no sitemap"
+grep -qxF "User-agent: *" "$stdout" || fail "robots.txt: no User-agent"
+
+# Strong ETags, Last-Modified and 304s (RFC 9110, 13.1): If-None-Match
+# decides, If-Modified-Since only without it.
+get /fr/
+etag=$(sed -n 's/^ETag: //ip' "$workdir/h")
+modified=$(sed -n 's/^Last-Modified: //ip' "$workdir/h")
+echo "$etag" | grep -qxE '"[!#-~]+"' || fail "/fr/: ETag $etag is not strong"
+test -n "$modified" || fail "/fr/: no Last-Modified"
+# when STATUS CURL-ARGS...: /fr/ with those headers answers STATUS.
+when () {
+  status=$1
+  shift
+  get /fr/ "$@"
+  expect_status "$status"
+}
+when 304 -H "If-None-Match: $etag"
+expect_header "ETag: $etag"
+test -s "$stdout" && fail "a 304 has a body"
+when 304 -H "If-None-Match: \"other\", W/$etag"
+when 304 -H "If-None-Match: *"
+when 200 -H "If-None-Match: \"other\""
+when 304 -H "If-Modified-Since: $modified"
+when 304 -H "If-Modified-Since: Fri, 31 Dec 2100 23:59:59 GMT"
+when 200 -H "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT"
+when 200 -H "If-Modified-Since: yesterday"
+when 200 -H "If-None-Match: \"other\"" -H "If-Modified-Since: $modified"
+get /de/message.json
+json_etag=$(sed -n 's/^ETag: //ip' "$workdir/h")
+test "$json_etag" != "$etag" || fail "the JSON has the page's ETag"
+get /de/message.json -H "If-None-Match: $json_etag"
+expect_status 304
+
+# gzip, made once, when Accept-Encoding takes it (RFC 9110, 12.5.3).
+cp "$workdir/page.fr.html" "$workdir/plain"
+while IFS='	' read -r accept expected; do
+  get /fr/ -H "Accept-Encoding: $accept"
+  expect_status 200
+  expect_header "Vary: Accept-Encoding"
+  if test "$expected" = gzip; then
+    expect_header "Content-Encoding: gzip"
+    gzip -dc < "$stdout" | cmp -s - "$workdir/plain" || fail "$accept: the gzipped page differs"
+    test "$(sed -n 's/^ETag: //ip' "$workdir/h")" != "$etag" || fail "$accept: the plain page's ETag"
+  else
+    grep -qi '^Content-Encoding:' "$workdir/h" && fail "$accept: $(grep -i '^Content-Encoding:' "$workdir/h")"
+    cmp -s "$stdout" "$workdir/plain" || fail "$accept: the page differs"
+  fi
+done << 'EOF'
+gzip	gzip
+GZip	gzip
+deflate, gzip;q=0.5	gzip
+x-gzip	gzip
+*	gzip
+br, *;q=0.1	gzip
+identity	identity
+gzip;q=0	identity
+gzip;q=0.000	identity
+gzip;q=0, *	identity
+*;q=0	identity
+	identity
+EOF
+gz_etag=$(sed -n 's/^ETag: //ip' "$workdir/h")
+get /fr/ -H "Accept-Encoding: gzip" -H "If-None-Match: $etag"
+expect_status 200
+
+# Security headers on every answer; the page's only style allowed by
+# its SHA-256 (CSP Level 2), computed here from the page itself.
+for path in /fr/ /fr/message.json / /nowhere /sitemap.xml; do
+  get "$path"
+  expect_header "X-Content-Type-Options: nosniff"
+  expect_header "Referrer-Policy: strict-origin-when-cross-origin"
+  csp=$(sed -n 's/^Content-Security-Policy: //ip' "$workdir/h")
+  for directive in "default-src 'none'" "frame-ancestors 'none'" "base-uri 'none'"; do
+    case "; $csp;" in *"; $directive;"*) ;; *) fail "$path: CSP lacks $directive: $csp" ;; esac
+  done
+done
+if command -v openssl > /dev/null 2>&1; then
+  style=$(sed -n 's/^<style>\(.*\)<\/style>$/\1/p' "$workdir/page.fr.html")
+  hash=$(printf '%s' "$style" | openssl dgst -sha256 -binary | openssl base64 -A)
+  case "; $csp;" in
+    *"; style-src 'sha256-$hash';"*) ;;
+    *) fail "CSP does not allow the page's style by its hash ($hash): $csp" ;;
+  esac
+fi
 
 # Everything else.
 get /nowhere
@@ -87,7 +267,7 @@ expect_status 404
 get / -X POST -d x=1
 expect_status 405
 expect_header "Allow: GET, HEAD"
-get / -I
+get /en/ -I
 expect_status 200
 grep -q '<html' "$stdout" && fail "HEAD has a body"
 get "/?lang=../fr"
@@ -103,17 +283,65 @@ grep -qi '^X-Injected' "$workdir/h" && fail "a header was injected"
 { printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: '
   head -c 1048576 /dev/zero | tr '\0' 'a'
   printf '\r\n\r\n'; } | "$top_builddir/tests/httpload" raw "$port" > "$workdir/raw"
-grep -qE '^HTTP/1\.1 (200|4[0-9][0-9]) ' "$workdir/raw" || fail "1 MB header: $(cat "$workdir/raw")"
+grep -qE '^HTTP/1\.1 (302|4[0-9][0-9]) ' "$workdir/raw" || fail "1 MB header: $(cat "$workdir/raw")"
 i=0
 while test $i -lt 3000; do printf 'qaa-%d;q=0.5, ' $i; i=$((i + 1)); done > "$workdir/ranges"
 get / -H "Accept-Language: $(cat "$workdir/ranges")fr;q=0.1"
-head -n 1 "$workdir/h" | grep -qE ' (200|4[0-9][0-9]) ' || fail "3000 ranges: $(head -n 1 "$workdir/h")"
+head -n 1 "$workdir/h" | grep -qE ' (302|4[0-9][0-9]) ' || fail "3000 ranges: $(head -n 1 "$workdir/h")"
+kill -0 $pid || fail "the server died"
+
+# A NUL would cut the path or the language short (issue 27): never served.
+get "/message.json%00.html"
+expect_status 404
+get "/%00"
+expect_status 404
+printf 'GET /?lang=fr%%00<script> HTTP/1.1\r\nHost: x\r\n\r\n' |
+  "$top_builddir/tests/httpload" raw "$port" > "$workdir/raw"
+grep -q '^HTTP/1\.1 400 ' "$workdir/raw" || fail "lang=fr%00<script>: $(cat "$workdir/raw")"
+
+# Requests with many parts, which libmicrohttpd keeps in each
+# connection's memory (issue 27): each is answered at once, 200 when
+# its parts fit, 414 or 431 when they do not; before, 480 arguments
+# (3.3 KB) were never answered.
+# repeat FORMAT N: FORMAT N times, %d the count from 0.
+repeat () {
+  i=0
+  while test $i -lt "$2"; do printf "$1" $i; i=$((i + 1)); done
+}
+# request KIND N: a request with N query arguments, N '&' alone, a value
+# of N bytes, N header lines, or N cookies.
+request () {
+  case $1 in
+    arguments) printf 'GET /fr/?%slang=fr HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat 'p%d=x&' $(($2 - 1)))" ;;
+    ampersands) printf 'GET /?%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat '&' "$2")" ;;
+    value) printf 'GET /fr/?lang=fr&x=%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(repeat A "$2")" ;;
+    headers) printf 'GET /fr/ HTTP/1.1\r\nHost: x\r\n'; repeat 'X-%d: b\r\n' "$2"; printf '\r\n' ;;
+    cookies) printf 'GET /fr/ HTTP/1.1\r\nHost: x\r\nCookie: %s\r\n\r\n' "$(repeat 'c%d=b; ' "$2")" ;;
+  esac
+}
+while read -r kind count expected; do
+  request "$kind" "$count" | "$top_builddir/tests/httpload" raw "$port" > "$workdir/raw"
+  grep -q "^HTTP/1\.1 $expected " "$workdir/raw" ||
+    fail "$count $kind: $(cat "$workdir/raw"), not $expected"
+done << 'EOF'
+arguments 64 200
+arguments 65 414
+arguments 480 414
+arguments 2000 414
+ampersands 30000 414
+ampersands 100000 414
+value 20000 200
+headers 200 200
+headers 5000 431
+cookies 100 200
+cookies 3000 431
+EOF
 kill -0 $pid || fail "the server died"
 
 # The load: every language, both formats, each body against its own.
 for lang in $linguas en; do
-  echo "/?lang=$lang $workdir/page.$lang.html"
-  echo "/message.json?lang=$lang $workdir/json.$lang"
+  echo "/$(bcp47 "$lang")/ $workdir/page.$lang.html"
+  echo "/$(bcp47 "$lang")/message.json $workdir/json.$lang"
 done > "$workdir/targets"
 "$top_builddir/tests/httpload" "$port" "$pid" 10000 32 < "$workdir/targets" \
   > "$workdir/load" || fail "the load had errors: $(cat "$workdir/load")"
@@ -126,4 +354,40 @@ test -n "$first" && test -n "$last" && test "$last" -le $((first + 512)) ||
 kill -TERM $pid
 wait $pid
 test $? -eq 0 || fail "SIGTERM: the server did not exit 0"
+
+# --base-url: the absolute links, for a server behind a proxy.
+run 2 "$server" --base-url=ftp://example.org
+expect_stderr_contains "--base-url"
+run 2 "$server" "--base-url=https://example.org/
+Disallow: /"
+expect_stderr_contains "--base-url"
+server_start "$server" --base-url=https://example.org/
+get /zh-CN/
+grep -qxF '<link rel="canonical" href="https://example.org/zh-CN/">' "$stdout" ||
+  fail "--base-url: canonical $(grep canonical "$stdout")"
+grep -qxF '<link rel="alternate" hreflang="x-default" href="https://example.org/">' "$stdout" ||
+  fail "--base-url: no x-default link"
+grep -qxF '<link rel="alternate" hreflang="pt-BR" href="https://example.org/pt-BR/">' "$stdout" ||
+  fail "--base-url: no pt-BR link"
+get /sitemap.xml
+grep -qF '<loc>https://example.org/ar/</loc>' "$stdout" || fail "--base-url: sitemap"
+get /robots.txt
+grep -qxF 'Sitemap: https://example.org/sitemap.xml' "$stdout" || fail "--base-url: robots.txt"
+kill -TERM $pid
+wait $pid
+
+# A language's tag or name missing at start-up (memory ran out, issue
+# 27): a message and exit status 1, not a crash.  The names come through
+# a preloaded stand-in, where the library is a shared one.
+shim=$top_builddir/tests/.libs/null-names.so
+for function in NAME TAG; do
+  test -f "$shim" || break
+  env "WTISD_NULL_$function=fr" LD_PRELOAD="$shim" ASAN_OPTIONS=verify_asan_link_order=0 \
+    "$server" --port=0 > "$stdout" 2> "$stderr"
+  status=$?
+  grep -q '^null-names: ' "$stderr" || break
+  test $status -eq 1 || fail "no $function for fr: exit status $status, not 1"
+  grep -q '^wtisd-httpd: ' "$stderr" || fail "no $function for fr: no message"
+  grep -q listening "$stdout" && fail "no $function for fr: it listened"
+done
 finish

@@ -6,7 +6,8 @@
    first 10 000 requests and at the end.  Exit status 1 on any error.
      httpload PORT PID REQUESTS CONNECTIONS < LIST
    Or, "httpload raw PORT < REQUEST": sends REQUEST as it is (a header
-   too long for curl) and prints the response's status line.
+   too long for curl, a byte curl would not send) and prints the
+   response's status line.
    Loopback only: it never connects anywhere else.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -207,28 +209,33 @@ targets_read (void)
 }
 
 /* Sends standard input to the server and prints its status line, or
-   "closed" when it closed the connection without one.  */
+   "closed" when it closed the connection without one, or "no answer"
+   when none came within 5 seconds.  */
 static int
 raw_request (void)
 {
+  struct timeval wait = { 5, 0 };
   char buf[65536], line[256];
   int fd = connect_loopback ();
   size_t got, used = 0;
-  ssize_t n;
+  ssize_t n = 0;
 
   if (fd < 0)
     return 2;
+  setsockopt (fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
   while ((got = fread (buf, 1, sizeof buf, stdin)) > 0)
     if (write (fd, buf, got) != (ssize_t)got)
       break; /* The server may close early: read what it said.  */
   shutdown (fd, SHUT_WR);
-  while (used < sizeof line - 1
+  /* Up to the end of the status line: the server may keep the
+     connection open after its answer.  */
+  while (used < sizeof line - 1 && memchr (line, '\n', used) == NULL
          && (n = read (fd, line + used, sizeof line - 1 - used)) > 0)
     used += (size_t)n;
   close (fd);
   line[used] = '\0';
   line[strcspn (line, "\r\n")] = '\0';
-  puts (used > 0 ? line : "closed");
+  puts (used > 0 ? line : n < 0 ? "no answer" : "closed");
   return 0;
 }
 

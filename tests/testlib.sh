@@ -91,14 +91,26 @@ finish () {
 # in the background, stops it when the test ends, and sets pid, port and
 # url from the address it prints; exits 99 when it does not start.
 server_start () {
+  # Emptied first: the server's shell empties it only once started, and
+  # a previous server's address must not be read meanwhile.
+  : > "$workdir/server.out"
   "$@" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
   pid=$!
   trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
-  for i in 1 2 3 4 5 6 7 8 9 10; do
+  # Up to 10 s: making every page takes a tenth of that, more on a
+  # loaded machine or under a sanitizer.
+  i=0
+  while test $i -lt 50; do
     grep -q listening "$workdir/server.out" 2> /dev/null && break
     sleep 0.2
+    i=$((i + 1))
   done
   port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$workdir/server.out")
   test -n "$port" || { cat "$workdir/server.err" >&2; exit 99; }
   url=http://127.0.0.1:$port
 }
+
+# bcp47 NAME: a catalog name's BCP 47 tag, written here from RFC 5646,
+# not by the library (the catalog pt is Portugal's: pt-PT, since a bare
+# pt means Brazil's in CLDR).
+bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
