@@ -221,6 +221,13 @@ language_links (const char *lang, const char *current, const char *base,
   return 0;
 }
 
+/* How many languages a page's menu and alternate links name: past it,
+   the first so many and the page's own, so that every page stays small
+   and the site's memory and start-up grow in proportion to its
+   languages, not with their square (2,000 catalogs took 670 MB and 70 s).
+   /sitemap.xml names every page.  */
+#define PAGE_LANGUAGES_MAX 100
+
 /* The <head> links (canonical, then an alternate per language and
    x-default, all absolute) and the language menu of the page of PAGE.
    Returns 0, or -1 when memory ran out.  */
@@ -229,6 +236,7 @@ page_extras (const struct site_page *page, const char *base,
              struct buffer *head, struct buffer *nav)
 {
   const char *const *l;
+  size_t named = 0;
 
   buffer_puts (head, "<link rel=\"canonical\" href=\"");
   url_write (head, base, page->tag);
@@ -238,7 +246,8 @@ page_extras (const struct site_page *page, const char *base,
   buffer_puts (head, "\">\n");
   buffer_puts (nav, "<nav>\n<ul>\n");
   for (l = wtisd_languages (); *l != NULL; l++)
-    if (language_links (*l, page->lang, base, head, nav) != 0)
+    if ((named++ < PAGE_LANGUAGES_MAX || strcmp (*l, page->lang) == 0)
+        && language_links (*l, page->lang, base, head, nav) != 0)
       return -1;
   buffer_puts (nav, "</ul>\n</nav>\n");
   return 0;

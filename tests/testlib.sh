@@ -97,10 +97,11 @@ server_start () {
   "$@" --port=0 > "$workdir/server.out" 2> "$workdir/server.err" &
   pid=$!
   trap 'kill $pid 2> /dev/null; rm -rf "$workdir"' 0
-  # Up to 10 s: making every page takes a tenth of that, more on a
-  # loaded machine or under a sanitizer.
+  # Up to 10 s (server_wait tenths of a fifth of a second): making every
+  # page takes a tenth of that, more on a loaded machine or under a
+  # sanitizer.
   i=0
-  while test $i -lt 50; do
+  while test $i -lt "${server_wait:-50}"; do
     grep -q listening "$workdir/server.out" 2> /dev/null && break
     sleep 0.2
     i=$((i + 1))
