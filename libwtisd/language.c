@@ -505,10 +505,10 @@ name_compare (const void *a, const void *b)
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/* TABLE's sound catalogs, "en" included, sorted; NULL when memory ran
-   out.  */
+/* TABLE's names, "en" included, sorted; with SOUND_ONLY, only those
+   whose catalog is sound (each is read).  NULL when memory ran out.  */
 static const char **
-languages_list (struct language_table *table)
+names_list (const struct language_table *table, int sound_only)
 {
   const char **names = malloc ((table->count + 2) * sizeof *names);
   size_t count = 0, i;
@@ -518,13 +518,15 @@ languages_list (struct language_table *table)
     return NULL;
   for (i = 0; i < table->count; i++)
     {
+      struct language_entry *entry = &table->entries[i];
       const struct catalog *catalog;
-      int status = entry_catalog (table, &table->entries[i], &catalog);
+      int status
+          = sound_only ? entry_catalog (table, entry, &catalog) : WTISD_OK;
 
       if (status == WTISD_OK)
         {
-          names[count++] = catalog->name;
-          english |= strcmp (catalog->name, catalog_english.name) == 0;
+          names[count++] = entry->name;
+          english |= strcmp (entry->name, catalog_english.name) == 0;
         }
       else if (status != WTISD_ECATALOG)
         {
@@ -539,61 +541,36 @@ languages_list (struct language_table *table)
   return names;
 }
 
-/* TABLE's names, sound or not, and "en", sorted; NULL when memory ran
-   out.  */
-static const char **
-names_list (const struct language_table *table)
-{
-  const char **names = malloc ((table->count + 2) * sizeof *names);
-  size_t count = 0, i;
-  int english = 0;
-
-  if (names == NULL)
-    return NULL;
-  for (i = 0; i < table->count; i++)
-    {
-      names[count++] = table->entries[i].name;
-      english |= strcmp (table->entries[i].name, catalog_english.name) == 0;
-    }
-  if (!english)
-    names[count++] = catalog_english.name;
-  qsort (names, count, sizeof *names, name_compare);
-  names[count] = NULL;
-  return names;
-}
-
-/* Publishes LIST in *SLOT unless another thread did first; returns the
-   list kept.  */
+/* names_list of the table in force, made at its first call and kept;
+   NULL when memory ran out (nothing is remembered then).  */
 static const char *const *
-list_publish (_Atomic (const char *const *) *slot, const char **list)
-{
-  const char *const *kept;
-
-  pthread_mutex_lock (&language_lock);
-  kept = atomic_load_explicit (slot, memory_order_relaxed);
-  if (kept == NULL)
-    atomic_store_explicit (slot, kept = list, memory_order_release);
-  else
-    free (list);
-  pthread_mutex_unlock (&language_lock);
-  return kept;
-}
-
-const char *const *
-language_names (void)
+names_of (int sound_only)
 {
   struct language_table *table = table_now ();
+  _Atomic (const char *const *) *kept;
   const char *const *names;
   const char **listed;
 
   if (table == NULL)
     return NULL;
-  names = atomic_load_explicit (&table->names, memory_order_acquire);
-  if (names != NULL)
+  kept = sound_only ? &table->languages : &table->names;
+  names = atomic_load_explicit (kept, memory_order_acquire);
+  if (names != NULL || (listed = names_list (table, sound_only)) == NULL)
     return names;
-  if ((listed = names_list (table)) == NULL)
-    return NULL;
-  return list_publish (&table->names, listed);
+  pthread_mutex_lock (&language_lock);
+  names = atomic_load_explicit (kept, memory_order_relaxed);
+  if (names == NULL)
+    atomic_store_explicit (kept, names = listed, memory_order_release);
+  else
+    free (listed);
+  pthread_mutex_unlock (&language_lock);
+  return names;
+}
+
+const char *const *
+language_names (void)
+{
+  return names_of (0);
 }
 
 /* When memory runs out: English alone, and the next call tries again.  */
@@ -602,16 +579,7 @@ static const char *const english_only[] = { "en", NULL };
 const char *const *
 wtisd_languages (void)
 {
-  struct language_table *table = table_now ();
-  const char *const *languages;
-  const char **listed;
+  const char *const *languages = names_of (1);
 
-  if (table == NULL)
-    return english_only;
-  languages = atomic_load_explicit (&table->languages, memory_order_acquire);
-  if (languages != NULL)
-    return languages;
-  if ((listed = languages_list (table)) == NULL)
-    return english_only;
-  return list_publish (&table->languages, listed);
+  return languages != NULL ? languages : english_only;
 }
