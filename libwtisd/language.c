@@ -8,11 +8,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -79,6 +82,17 @@ entry_compare (const void *a, const void *b)
                  ((const struct language_entry *)b)->name);
 }
 
+/* Whether the directory NAME in the directory DIRFD holds a catalog
+   file of this library.  */
+static int
+has_catalog_file (int dirfd, const char *name)
+{
+  char path[LANGUAGE_NAME_MAX + sizeof "/LC_MESSAGES/" PACKAGE ".mo"];
+
+  snprintf (path, sizeof path, "%s/LC_MESSAGES/%s.mo", name, PACKAGE);
+  return faccessat (dirfd, path, F_OK, 0) == 0;
+}
+
 /* Adds the catalog names among the entries of the directory PATH to
    TABLE; -1 when memory ran out (a directory that is missing or may not
    be read has none).  */
@@ -99,6 +113,10 @@ table_scan (const char *path, struct language_table *table, size_t *capacity)
           || (status = is_catalog_name (entry->d_name)) <= 0)
         continue;
       status = 0;
+      /* The directories of other packages' catalogs (a system's
+         /usr/share/locale/fr) name no catalog of this library.  */
+      if (!has_catalog_file (dirfd (stream), entry->d_name))
+        continue;
       if (table->count == *capacity)
         {
           *capacity = *capacity * 2 + 64;
@@ -208,8 +226,7 @@ entry_catalog (const struct language_table *table,
   if (atomic_load_explicit (&entry->damaged, memory_order_acquire))
     return WTISD_ECATALOG;
   status = catalog_load (table->dir, entry->name, &loaded);
-  if (status == WTISD_ENOCATALOG)
-    status = WTISD_ECATALOG; /* Listed, then gone or unreadable.  */
+  /* Memory, or a file gone since the table was made: not remembered.  */
   if (status != WTISD_OK && status != WTISD_ECATALOG)
     return status;
   pthread_mutex_lock (&language_lock);
@@ -259,6 +276,8 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
     if ((entry = table_find (table, names[i])) != NULL)
       {
         status = entry_catalog (table, entry, found);
+        if (status == WTISD_ENOCATALOG)
+          continue;
         if (status != WTISD_ECATALOG)
           return status;
         result = WTISD_ECATALOG;
@@ -528,7 +547,7 @@ names_list (const struct language_table *table, int sound_only)
           names[count++] = entry->name;
           english |= strcmp (entry->name, catalog_english.name) == 0;
         }
-      else if (status != WTISD_ECATALOG)
+      else if (status != WTISD_ECATALOG && status != WTISD_ENOCATALOG)
         {
           free (names); /* Memory: the list would lack a language.  */
           return NULL;

@@ -180,6 +180,29 @@ START_TEST (test_unsearchable_directory_skipped)
 }
 END_TEST
 
+/* A language's directory without this library's catalog (other
+   packages' catalogs share /usr/share/locale/fr/LC_MESSAGES) is no
+   catalog, not a damaged one, and is not listed.  */
+START_TEST (test_directory_of_other_catalogs_is_no_catalog)
+{
+  char dir[4096], path[4200];
+  const char *const *languages;
+
+  directory_with (dir, sizeof dir, "ru");
+  snprintf (path, sizeof path, "%s/fr", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  snprintf (path, sizeof path, "%s/fr/LC_MESSAGES", dir);
+  ck_assert_int_eq (mkdir (path, 0700), 0);
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_int_eq (wtisd_language_check ("fr"), WTISD_ENOCATALOG);
+  ck_assert_str_eq (wtisd_negotiate ("fr, ru;q=0.5"), "ru");
+  languages = wtisd_languages ();
+  ck_assert_str_eq (languages[0], "en");
+  ck_assert_str_eq (languages[1], "ru");
+  ck_assert_ptr_null (languages[2]);
+}
+END_TEST
+
 /* A relative directory is made absolute when set: a later chdir does
    not move it, for languages used before or after.  */
 START_TEST (test_relative_directory_resolved_once)
@@ -279,6 +302,7 @@ localedir_suite (void)
   tcase_add_test (tcase, test_set_before_first_use_wins);
   tcase_add_test (tcase, test_search_path_first_directory_decides);
   tcase_add_test (tcase, test_unsearchable_directory_skipped);
+  tcase_add_test (tcase, test_directory_of_other_catalogs_is_no_catalog);
   tcase_add_test (tcase, test_relative_directory_resolved_once);
   tcase_add_test (tcase, test_languages_only_resolvable_names);
   tcase_add_test (tcase, test_trailing_colon_adds_installed_directory);
