@@ -427,8 +427,7 @@ catalog_free (struct catalog *catalog)
 }
 
 int
-catalog_parse (unsigned char *data, size_t size, const char *name,
-               struct catalog **result)
+catalog_parse (unsigned char *data, size_t size, struct catalog **result)
 {
   struct catalog *catalog = calloc (1, sizeof *catalog);
   struct mo_file mo;
@@ -443,8 +442,6 @@ catalog_parse (unsigned char *data, size_t size, const char *name,
   catalog->data = data;
   status = mo_open (&mo, data, size) != 0 ? WTISD_ECATALOG
                                           : catalog_index (catalog, &mo);
-  if (status == WTISD_OK)
-    status = tag_describe (name, catalog);
   if (status != WTISD_OK)
     {
       catalog_free (catalog);
@@ -471,7 +468,7 @@ catalog_load (const struct localedir *dir, const char *name,
 
   *catalog = NULL;
   return status != WTISD_OK ? status
-                            : catalog_parse (data, size, name, catalog);
+                            : catalog_parse (data, size, catalog);
 }
 
 const char *

@@ -29,8 +29,9 @@
 #define catalog_load _wtisd_catalog_load
 #define catalog_parse _wtisd_catalog_parse
 #define catalog_translate _wtisd_catalog_translate
+#define language_entry_catalog _wtisd_language_entry_catalog
 #define language_name_msgid _wtisd_language_name_msgid
-#define language_names _wtisd_language_names
+#define language_table_now _wtisd_language_table_now
 #define localedir_current _wtisd_localedir_current
 #define localedir_first_use _wtisd_localedir_first_use
 #define mo_entry _wtisd_mo_entry
@@ -39,7 +40,7 @@
 #define status_from_icu _wtisd_status_from_icu
 #define tag_candidates _wtisd_tag_candidates
 #define tag_describe _wtisd_tag_describe
-#define tag_icu_id _wtisd_tag_icu_id
+#define tag_likely _wtisd_tag_likely
 #define tag_parse _wtisd_tag_parse
 #define utf16_buffer_free _wtisd_utf16_buffer_free
 #define utf16_from_utf8 _wtisd_utf16_from_utf8
@@ -116,9 +117,6 @@ struct catalog_entry
 
 struct catalog
 {
-  char name[32]; /* The catalog name: "fr", "zh_CN", "en".  */
-  char tag[64];  /* BCP 47: "zh-CN".  */
-  int rtl;       /* Written right to left.  */
   const char *texts[WTISD_TEXT_COUNT]; /* English where untranslated.  */
   size_t count;
   struct catalog_entry *entries; /* Sorted by msgid.  */
@@ -127,11 +125,6 @@ struct catalog
 
 /* The texts compiled into the library, English (texts.c).  */
 extern const struct catalog catalog_english;
-
-/* language.c: the names of the catalogs of the search path in force,
-   sound or not (read none), and "en", sorted, NULL-terminated; NULL when
-   memory ran out.  Kept for the life of the process.  */
-const char *const *language_names (void);
 
 /* The msgid whose translation is a catalog's name of its language.  */
 extern const char *const language_name_msgid;
@@ -145,10 +138,10 @@ int catalog_file_read (const struct localedir *dir, const char *name,
                        unsigned char **data, size_t *size);
 
 /* Checks and indexes the SIZE bytes at DATA (NUL-terminated at
-   DATA[SIZE], taken over whatever the outcome) as the catalog NAME.
+   DATA[SIZE], taken over whatever the outcome) as a catalog.
    WTISD_OK and a new *CATALOG, WTISD_ECATALOG when any check of wtisd.h's
    "Catalogs" paragraph fails, WTISD_ENOMEM, WTISD_EICU.  */
-int catalog_parse (unsigned char *data, size_t size, const char *name,
+int catalog_parse (unsigned char *data, size_t size,
                    struct catalog **catalog);
 
 /* catalog_file_read, then catalog_parse.  */
@@ -239,11 +232,56 @@ int tag_parse (const char *s, size_t length, struct language_tag *tag);
 int tag_candidates (const struct language_tag *tag, int gettext_names,
                     char names[][LANGUAGE_NAME_MAX]);
 
-/* Writes TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
-void tag_icu_id (const struct language_tag *tag, char *out, size_t size);
+/* The script TAG is written in, into SCRIPT: its own (or its POSIX
+   modifier's), else the one CLDR's likely subtags give its language and
+   region; unless REGION is NULL, the region likely for its language and
+   that script into REGION.  "" where ICU knows none.  WTISD_OK or
+   WTISD_ENOMEM.  */
+int tag_likely (const struct language_tag *tag, char script[5],
+                char region[4]);
 
-/* Fills CATALOG's name-derived fields for the catalog NAME: its BCP 47
-   tag and direction.  Returns WTISD_OK or a status.  */
-int tag_describe (const char *name, struct catalog *catalog);
+/* What a catalog's name says of its language.  */
+struct language_facts
+{
+  struct language_tag tag;
+  char script[5];               /* Written in (tag_likely).  */
+  char bcp47[LANGUAGE_TAG_MAX]; /* "zh-CN", "sr-Latn", "pt-PT" */
+  int rtl;                      /* Written right to left.  */
+};
+
+/* Fills FACTS for the catalog name NAME.  WTISD_OK, WTISD_EINVAL when
+   NAME is no catalog name (a tag resolves to catalog names of its own
+   candidates only: "fr_FR@euro" and "Fr" are none), WTISD_ENOMEM.  */
+int tag_describe (const char *name, struct language_facts *facts);
+
+/* language.c: one table per search path of the catalogs its directories
+   hold, and English, sorted by name (so by language too), built at its
+   first use and never changed once published.  A catalog is read at its
+   first use and then kept, or found damaged and refused for good.  */
+struct language_entry
+{
+  char name[LANGUAGE_NAME_MAX];
+  struct language_facts facts;
+  _Atomic (const struct catalog *) catalog;
+  _Atomic int damaged;
+};
+
+struct language_table
+{
+  const struct localedir *dir;             /* Whose table it is.  */
+  _Atomic (const char *const *) languages; /* wtisd_languages's answer */
+  size_t count;
+  struct language_entry *entries;
+};
+
+/* The table of the search path in force; NULL when memory ran out.  */
+struct language_table *language_table_now (void);
+
+/* ENTRY's catalog, read at its first use, into *FOUND: WTISD_OK,
+   WTISD_ECATALOG, WTISD_ENOCATALOG (gone since the table was made), or
+   WTISD_ENOMEM (neither is remembered).  */
+int language_entry_catalog (const struct language_table *table,
+                            struct language_entry *entry,
+                            const struct catalog **found);
 
 #endif /* WTISD_INTERNAL_H */

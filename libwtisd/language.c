@@ -19,31 +19,20 @@
 
 #include "internal.h"
 
-/* One table per search path, built at its first use from the entries of
-   its directories that name a catalog, sorted by name and never changed
-   once published: a lookup is a binary search, takes no lock and
-   allocates nothing, whatever tags a program asks for.  A catalog is
-   read at its first use and then kept, or found damaged and then
-   refused for good; a failure for want of memory is not remembered.
-   Catalogs installed later are found by the next wtisd_set_localedir,
-   or the next process.  */
-struct language_entry
-{
-  char name[LANGUAGE_NAME_MAX];
-  _Atomic (const struct catalog *) catalog;
-  _Atomic int damaged;
-};
-
-struct language_table
-{
-  const struct localedir *dir;             /* Whose table it is.  */
-  _Atomic (const char *const *) languages; /* wtisd_languages's answer */
-  _Atomic (const char *const *) names;     /* language_names's */
-  size_t count;
-  struct language_entry *entries;
-};
+/* See internal.h.  A lookup is a binary search, takes no lock and
+   allocates nothing, whatever tags a program asks for; a failure for
+   want of memory is not remembered.  Catalogs installed later are found
+   by the next wtisd_set_localedir, or the next process.  */
 
 static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* English, built in: the table's when no directory has an "en" catalog,
+   and the answer where a tag has no catalog (or a damaged one).  */
+static struct language_entry english = {
+  .name = "en",
+  .facts = { .tag = { .language = "en" }, .script = "Latn", .bcp47 = "en" },
+  .catalog = &catalog_english,
+};
 
 /* How a string names a catalog: as a language tag (wtisd_text_in), or as
    GNU gettext reads a locale name or an entry of LANGUAGE (wtisd_text).  */
@@ -52,28 +41,6 @@ enum naming
   NAMING_TAG,
   NAMING_GETTEXT
 };
-
-/* Whether NAME, a directory entry, is a catalog name a tag resolves to:
-   one of its own candidates ("fr_FR@euro" and "Fr" are not); -1 when
-   memory ran out.  */
-static int
-is_catalog_name (const char *name)
-{
-  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  struct language_tag tag;
-  size_t length = strlen (name);
-  int count, i, status;
-
-  if (length >= LANGUAGE_NAME_MAX)
-    return 0;
-  if ((status = tag_parse (name, length, &tag)) != WTISD_OK)
-    return status == WTISD_ENOMEM ? -1 : 0;
-  count = tag_candidates (&tag, 0, names);
-  for (i = 0; i < count; i++)
-    if (strcmp (names[i], name) == 0)
-      return 1;
-  return 0;
-}
 
 static int
 entry_compare (const void *a, const void *b)
@@ -89,8 +56,9 @@ has_catalog_file (int dirfd, const char *name)
 {
   char path[LANGUAGE_NAME_MAX + sizeof "/LC_MESSAGES/" PACKAGE ".mo"];
 
-  snprintf (path, sizeof path, "%s/LC_MESSAGES/%s.mo", name, PACKAGE);
-  return faccessat (dirfd, path, F_OK, 0) == 0;
+  return snprintf (path, sizeof path, "%s/LC_MESSAGES/%s.mo", name, PACKAGE)
+             < (int)sizeof path
+         && faccessat (dirfd, path, F_OK, 0) == 0;
 }
 
 /* Adds the catalog names among the entries of the directory PATH to
@@ -108,11 +76,14 @@ table_scan (const char *path, struct language_table *table, size_t *capacity)
   while (status == 0 && (entry = readdir (stream)) != NULL)
     {
       struct language_entry *bigger;
+      struct language_facts facts;
 
       if (entry->d_name[0] == '.'
-          || (status = is_catalog_name (entry->d_name)) <= 0)
-        continue;
-      status = 0;
+          || (status = tag_describe (entry->d_name, &facts)) != WTISD_OK)
+        {
+          status = status == WTISD_ENOMEM ? -1 : 0;
+          continue;
+        }
       /* The directories of other packages' catalogs (a system's
          /usr/share/locale/fr) name no catalog of this library.  */
       if (!has_catalog_file (dirfd (stream), entry->d_name))
@@ -130,7 +101,8 @@ table_scan (const char *path, struct language_table *table, size_t *capacity)
           table->entries = bigger;
         }
       memset (&table->entries[table->count], 0, sizeof *table->entries);
-      strcpy (table->entries[table->count++].name, entry->d_name);
+      strcpy (table->entries[table->count].name, entry->d_name);
+      table->entries[table->count++].facts = facts;
     }
   closedir (stream);
   return status;
@@ -149,6 +121,16 @@ table_build (const struct localedir *dir)
     table->dir = dir;
   for (i = 0; i < dir->dir_count && status == 0; i++)
     status = table_scan (dir->dirs[i], table, &capacity);
+  /* Room for English, which negotiation weighs like any catalog.  */
+  if (status == 0 && table->count == capacity)
+    {
+      struct language_entry *bigger = realloc (
+          table->entries, (capacity + 1) * sizeof *table->entries);
+
+      status = bigger != NULL ? 0 : -1;
+      if (bigger != NULL)
+        table->entries = bigger;
+    }
   if (status != 0)
     {
       if (table != NULL)
@@ -156,9 +138,12 @@ table_build (const struct localedir *dir)
       free (table);
       return NULL;
     }
-  if (table->count > 0)
-    qsort (table->entries, table->count, sizeof *table->entries,
-           entry_compare);
+  for (i = 0; i < table->count && strcmp (table->entries[i].name, "en"); i++)
+    ;
+  if (i == table->count)
+    table->entries[table->count++] = english;
+  qsort (table->entries, table->count, sizeof *table->entries,
+         entry_compare);
   for (i = 0; i < table->count; i++)
     if (kept == 0
         || strcmp (table->entries[i].name, table->entries[kept - 1].name) != 0)
@@ -167,10 +152,8 @@ table_build (const struct localedir *dir)
   return table;
 }
 
-/* The table of the search path in force, built at its first use; NULL
-   when memory ran out.  */
-static struct language_table *
-table_now (void)
+struct language_table *
+language_table_now (void)
 {
   struct localedir *dir = localedir_now ();
   struct language_table *table, *built;
@@ -203,19 +186,19 @@ table_find (struct language_table *table, const char *name)
 {
   struct language_entry key;
 
-  if (strlen (name) >= sizeof key.name || table->count == 0)
+  if (strlen (name) >= sizeof key.name)
     return NULL;
   strcpy (key.name, name);
   return bsearch (&key, table->entries, table->count, sizeof *table->entries,
                   entry_compare);
 }
 
-/* ENTRY's catalog, read at its first use: WTISD_OK, WTISD_ECATALOG, or
-   WTISD_ENOMEM (not remembered).  The file is read without the lock, so
-   that a large catalog does not stall other languages' first use.  */
-static int
-entry_catalog (const struct language_table *table,
-               struct language_entry *entry, const struct catalog **found)
+/* The file is read without the lock, so that a large catalog does not
+   stall other languages' first use.  */
+int
+language_entry_catalog (const struct language_table *table,
+                        struct language_entry *entry,
+                        const struct catalog **found)
 {
   struct catalog *loaded;
   int status;
@@ -244,15 +227,16 @@ entry_catalog (const struct language_table *table,
   return *found != NULL ? WTISD_OK : WTISD_ECATALOG;
 }
 
-/* The sound catalog the LENGTH bytes at TAG name in TABLE, in *FOUND
-   (NULL when none); returns the status wtisd_language_check reports.  */
+/* The entry of the sound catalog the LENGTH bytes at TAG name in
+   TABLE, in *FOUND (NULL when none); returns the status
+   wtisd_language_check reports.  */
 static int
 tag_resolve (struct language_table *table, const char *tag, size_t length,
-             enum naming naming, const struct catalog **found)
+             enum naming naming, struct language_entry **found)
 {
   char text[LANGUAGE_TAG_MAX + 1];
   char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  struct language_entry *entry;
+  const struct catalog *catalog;
   struct language_tag parsed;
   int count, i, status, result = WTISD_ENOCATALOG;
 
@@ -262,9 +246,10 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
   memcpy (text, tag, length);
   text[length] = '\0';
   /* A catalog's own name, the usual case, needs no parsing.  */
-  if ((entry = table_find (table, text)) != NULL
-      && entry_catalog (table, entry, found) == WTISD_OK)
+  if ((*found = table_find (table, text)) != NULL
+      && language_entry_catalog (table, *found, &catalog) == WTISD_OK)
     return WTISD_OK;
+  *found = NULL;
   if ((status = tag_parse (text, length, &parsed)) != WTISD_OK)
     return status;
   /* gettext takes "pt-BR" for a directory name, which no catalog has.  */
@@ -273,47 +258,48 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
     return WTISD_ENOCATALOG;
   count = tag_candidates (&parsed, naming == NAMING_GETTEXT, names);
   for (i = 0; i < count; i++)
-    if ((entry = table_find (table, names[i])) != NULL)
+    if ((*found = table_find (table, names[i])) != NULL)
       {
-        status = entry_catalog (table, entry, found);
-        if (status == WTISD_ENOCATALOG)
-          continue;
-        if (status != WTISD_ECATALOG)
+        status = language_entry_catalog (table, *found, &catalog);
+        if (status == WTISD_OK)
+          return WTISD_OK;
+        *found = NULL;
+        if (status == WTISD_ECATALOG)
+          result = WTISD_ECATALOG;
+        else if (status != WTISD_ENOCATALOG)
           return status;
-        result = WTISD_ECATALOG;
       }
   /* English itself asks for no catalog.  */
-  if (parsed.is_c || strcmp (parsed.language, "en") == 0)
-    result = WTISD_OK;
-  return result;
+  return parsed.is_c || strcmp (parsed.language, "en") == 0 ? WTISD_OK
+                                                             : result;
 }
 
-/* The catalog the LENGTH bytes at LANG resolve to, English when none;
+/* The entry the LENGTH bytes at LANG resolve to, English when none;
    NULL for a malformed LANG or when memory ran out (*STATUS says
-   which).  */
-static const struct catalog *
+   which).  Its catalog is in use.  */
+static struct language_entry *
 language_resolve (const char *lang, size_t length, enum naming naming,
                   int *status)
 {
-  struct language_table *table = table_now ();
-  const struct catalog *catalog;
+  struct language_table *table = language_table_now ();
+  struct language_entry *entry;
 
   if (table == NULL)
     {
       *status = WTISD_ENOMEM;
       return NULL;
     }
-  *status = tag_resolve (table, lang, length, naming, &catalog);
-  if (catalog != NULL)
-    return catalog;
+  *status = tag_resolve (table, lang, length, naming, &entry);
+  if (entry != NULL)
+    return entry;
   return *status == WTISD_EINVAL || *status == WTISD_ENOMEM
                  || *status == WTISD_EICU
              ? NULL
-             : &catalog_english;
+             : &english;
 }
 
-static const struct catalog *
-language_catalog (const char *lang, int *status)
+static struct language_entry *
+language_lookup (const char *lang, int *status)
 {
   if (lang == NULL)
     {
@@ -324,29 +310,36 @@ language_catalog (const char *lang, int *status)
                            NAMING_TAG, status);
 }
 
+/* The catalog of ENTRY, which language_resolve returned.  */
+static const struct catalog *
+catalog_of (const struct language_entry *entry)
+{
+  return atomic_load_explicit (&entry->catalog, memory_order_acquire);
+}
+
 const char *
 wtisd_text_in (const char *lang, wtisd_text_id id)
 {
-  const struct catalog *catalog;
+  const struct language_entry *entry;
   int status;
 
   /* The enum's underlying type may be unsigned: compare as int.  */
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
     return NULL;
-  catalog = language_catalog (lang, &status);
-  return catalog != NULL ? catalog->texts[id] : NULL;
+  entry = language_lookup (lang, &status);
+  return entry != NULL ? catalog_of (entry)->texts[id] : NULL;
 }
 
 const char *
 wtisd_translate (const char *lang, const char *msgid)
 {
-  const struct catalog *catalog;
+  const struct language_entry *entry;
   const char *translation;
   int status;
 
-  if (msgid == NULL || (catalog = language_catalog (lang, &status)) == NULL)
+  if (msgid == NULL || (entry = language_lookup (lang, &status)) == NULL)
     return NULL;
-  translation = catalog_translate (catalog, msgid);
+  translation = catalog_translate (catalog_of (entry), msgid);
   return translation != NULL ? translation : msgid;
 }
 
@@ -355,7 +348,7 @@ wtisd_language_check (const char *lang)
 {
   int status;
 
-  language_catalog (lang, &status);
+  language_lookup (lang, &status);
   return status;
 }
 
@@ -363,33 +356,33 @@ const char *
 wtisd_language_tag (const char *lang)
 {
   int status;
-  const struct catalog *catalog = language_catalog (lang, &status);
+  const struct language_entry *entry = language_lookup (lang, &status);
 
-  return catalog != NULL ? catalog->tag : NULL;
+  return entry != NULL ? entry->facts.bcp47 : NULL;
 }
 
 int
 wtisd_language_is_rtl (const char *lang)
 {
   int status;
-  const struct catalog *catalog = language_catalog (lang, &status);
+  const struct language_entry *entry = language_lookup (lang, &status);
 
-  return catalog != NULL ? catalog->rtl : status;
+  return entry != NULL ? entry->facts.rtl : status;
 }
 
 const char *
 wtisd_language_name (const char *lang)
 {
   int status;
-  const struct catalog *catalog = language_catalog (lang, &status);
+  const struct language_entry *entry = language_lookup (lang, &status);
   const char *name;
 
-  if (catalog == NULL)
+  if (entry == NULL)
     return NULL;
-  if (catalog == &catalog_english)
+  if (catalog_of (entry) == &catalog_english)
     return language_name_msgid;
-  name = catalog_translate (catalog, language_name_msgid);
-  return name != NULL ? name : catalog->tag;
+  name = catalog_translate (catalog_of (entry), language_name_msgid);
+  return name != NULL ? name : entry->facts.bcp47;
 }
 
 /* The name of the calling thread's LC_MESSAGES locale: its own when it
@@ -409,13 +402,13 @@ messages_locale (void)
    slow.  */
 #define LANGUAGE_LIST_MAX 100
 
-/* The catalog of the first entry of the colon-separated LIST that has
-   one, each entry named as NAMING says; NULL when none has, when gettext
+/* The entry of the first entry of the colon-separated LIST that has a
+   catalog, each named as NAMING says; NULL when none has, when gettext
    would stop at an entry naming the C locale (NAMING_GETTEXT), or when
    memory ran out before a catalog was found (*STATUS is WTISD_ENOMEM
    then: a later entry's catalog would be the wrong answer).  */
-static const struct catalog *
-list_catalog (const char *list, enum naming naming, int *status)
+static struct language_entry *
+list_entry (const char *list, enum naming naming, int *status)
 {
   int entries = 0;
 
@@ -423,7 +416,7 @@ list_catalog (const char *list, enum naming naming, int *status)
   while (*list != '\0' && entries++ < LANGUAGE_LIST_MAX)
     {
       size_t length = strcspn (list, ":");
-      const struct catalog *catalog;
+      struct language_entry *entry;
       int found;
 
       if (naming == NAMING_GETTEXT
@@ -432,9 +425,9 @@ list_catalog (const char *list, enum naming naming, int *status)
         return NULL;
       if (length > 0)
         {
-          catalog = language_resolve (list, length, naming, &found);
-          if (catalog != NULL && catalog != &catalog_english)
-            return catalog;
+          entry = language_resolve (list, length, naming, &found);
+          if (entry != NULL && catalog_of (entry) != &catalog_english)
+            return entry;
           if (found == WTISD_ENOMEM || found == WTISD_EICU)
             {
               *status = WTISD_ENOMEM;
@@ -446,38 +439,36 @@ list_catalog (const char *list, enum naming naming, int *status)
   return NULL;
 }
 
-/* The catalog wtisd_text reads now: gettext's choice for LC_MESSAGES;
+/* The entry wtisd_text reads now: gettext's choice for LC_MESSAGES;
    NULL when memory ran out.  */
-static const struct catalog *
-process_catalog (void)
+static struct language_entry *
+process_entry (void)
 {
   const char *locale = messages_locale (), *list;
-  const struct catalog *catalog;
+  struct language_entry *entry;
   int status;
 
   /* gettext ignores LANGUAGE in the C locale: its ASCII may not show
      translations.  */
   if (locale == NULL || strcmp (locale, "C") == 0
       || strcmp (locale, "POSIX") == 0)
-    return &catalog_english;
+    return &english;
   list = getenv ("LANGUAGE");
   if (list == NULL || *list == '\0')
     list = locale;
-  catalog = list_catalog (list, NAMING_GETTEXT, &status);
-  return catalog != NULL      ? catalog
-         : status == WTISD_OK ? &catalog_english
-                              : NULL;
+  entry = list_entry (list, NAMING_GETTEXT, &status);
+  return entry != NULL ? entry : status == WTISD_OK ? &english : NULL;
 }
 
 const char *
 wtisd_text (wtisd_text_id id)
 {
-  const struct catalog *catalog;
+  const struct language_entry *entry;
 
   if ((int)id < 0 || (int)id >= WTISD_TEXT_COUNT)
     return NULL;
-  catalog = process_catalog ();
-  return catalog != NULL ? catalog->texts[id] : NULL;
+  entry = process_entry ();
+  return entry != NULL ? catalog_of (entry)->texts[id] : NULL;
 }
 
 const char *
@@ -485,37 +476,35 @@ wtisd_environment_language (void)
 {
   const char *variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
   const char *value = getenv ("LANGUAGE");
-  const struct catalog *catalog = NULL;
+  const struct language_entry *entry = NULL;
   size_t i;
   int status = WTISD_OK;
 
   /* Unlike gettext, LANGUAGE counts in the C locale too, and past a "C"
      entry.  */
   if (value != NULL)
-    catalog = list_catalog (value, NAMING_TAG, &status);
-  if (catalog != NULL || status != WTISD_OK)
-    return catalog != NULL ? catalog->name : NULL;
+    entry = list_entry (value, NAMING_TAG, &status);
+  if (entry != NULL || status != WTISD_OK)
+    return entry != NULL ? entry->name : NULL;
   for (i = 0; i < sizeof variables / sizeof variables[0]; i++)
     if ((value = getenv (variables[i])) != NULL && *value != '\0')
       {
-        catalog = language_catalog (value, &status);
-        if (catalog == NULL && status != WTISD_EINVAL)
+        entry = language_lookup (value, &status);
+        if (entry == NULL && status != WTISD_EINVAL)
           return NULL;
-        return catalog != NULL ? catalog->name : catalog_english.name;
+        return entry != NULL ? entry->name : english.name;
       }
-  return catalog_english.name;
+  return english.name;
 }
 
 const char *
 wtisd_language (const char *lang)
 {
-  const struct catalog *catalog;
+  const struct language_entry *entry;
   int status;
 
-  if (lang == NULL)
-    return (catalog = process_catalog ()) != NULL ? catalog->name : NULL;
-  catalog = language_catalog (lang, &status);
-  return catalog != NULL ? catalog->name : NULL;
+  entry = lang == NULL ? process_entry () : language_lookup (lang, &status);
+  return entry != NULL ? entry->name : NULL;
 }
 
 static int
@@ -524,14 +513,14 @@ name_compare (const void *a, const void *b)
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/* TABLE's names, "en" included, sorted; with SOUND_ONLY, only those
-   whose catalog is sound (each is read).  NULL when memory ran out.  */
+/* The names of TABLE's sound catalogs (each is read), "en" included,
+   sorted.  NULL when memory ran out.  */
 static const char **
-names_list (const struct language_table *table, int sound_only)
+names_list (const struct language_table *table)
 {
   const char **names = malloc ((table->count + 2) * sizeof *names);
   size_t count = 0, i;
-  int english = 0;
+  int has_english = 0;
 
   if (names == NULL)
     return NULL;
@@ -539,13 +528,12 @@ names_list (const struct language_table *table, int sound_only)
     {
       struct language_entry *entry = &table->entries[i];
       const struct catalog *catalog;
-      int status
-          = sound_only ? entry_catalog (table, entry, &catalog) : WTISD_OK;
+      int status = language_entry_catalog (table, entry, &catalog);
 
       if (status == WTISD_OK)
         {
           names[count++] = entry->name;
-          english |= strcmp (entry->name, catalog_english.name) == 0;
+          has_english |= strcmp (entry->name, english.name) == 0;
         }
       else if (status != WTISD_ECATALOG && status != WTISD_ENOCATALOG)
         {
@@ -553,52 +541,39 @@ names_list (const struct language_table *table, int sound_only)
           return NULL;
         }
     }
-  if (!english)
-    names[count++] = catalog_english.name;
+  /* A damaged "en" catalog: English is still built in.  */
+  if (!has_english)
+    names[count++] = english.name;
   qsort (names, count, sizeof *names, name_compare);
   names[count] = NULL;
   return names;
 }
 
-/* names_list of the table in force, made at its first call and kept;
-   NULL when memory ran out (nothing is remembered then).  */
-static const char *const *
-names_of (int sound_only)
+/* When memory runs out: English alone, and the next call tries again.  */
+static const char *const english_only[] = { "en", NULL };
+
+/* The list of the table in force is made at its first call and kept.  */
+const char *const *
+wtisd_languages (void)
 {
-  struct language_table *table = table_now ();
-  _Atomic (const char *const *) *kept;
+  struct language_table *table = language_table_now ();
   const char *const *names;
   const char **listed;
 
   if (table == NULL)
-    return NULL;
-  kept = sound_only ? &table->languages : &table->names;
-  names = atomic_load_explicit (kept, memory_order_acquire);
-  if (names != NULL || (listed = names_list (table, sound_only)) == NULL)
+    return english_only;
+  names = atomic_load_explicit (&table->languages, memory_order_acquire);
+  if (names != NULL)
     return names;
+  if ((listed = names_list (table)) == NULL)
+    return english_only;
   pthread_mutex_lock (&language_lock);
-  names = atomic_load_explicit (kept, memory_order_relaxed);
+  names = atomic_load_explicit (&table->languages, memory_order_relaxed);
   if (names == NULL)
-    atomic_store_explicit (kept, names = listed, memory_order_release);
+    atomic_store_explicit (&table->languages, names = listed,
+                           memory_order_release);
   else
     free (listed);
   pthread_mutex_unlock (&language_lock);
   return names;
-}
-
-const char *const *
-language_names (void)
-{
-  return names_of (0);
-}
-
-/* When memory runs out: English alone, and the next call tries again.  */
-static const char *const english_only[] = { "en", NULL };
-
-const char *const *
-wtisd_languages (void)
-{
-  const char *const *languages = names_of (1);
-
-  return languages != NULL ? languages : english_only;
 }

@@ -5,14 +5,10 @@
 
 #include <config.h>
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <unicode/uloc.h>
 
 #include "internal.h"
 
@@ -36,172 +32,19 @@
 #define RANGES_MAX 32
 #define EXCLUSIONS_MAX 16
 
-/* A range of the header.  */
+/* A range of the header, parsed.  */
 struct language_range
 {
-  const char *text;
-  size_t length;
+  struct language_tag tag;
   int weight; /* q * 1000 */
   int order;  /* In the header.  */
 };
 
-/* What negotiation needs of a catalog, worked out once per list of
-   catalogs: its language, script (given or likely), region and tag.  */
-struct catalog_key
-{
-  const char *name;
-  char language[9];
-  char script[5];
-  char region[4];
-  char tag[LANGUAGE_TAG_MAX];
-};
-
-/* The keys of one list of catalogs (language_names's array), sorted by
-   language; never changed once published.  */
-struct negotiation_table
-{
-  struct negotiation_table *next;
-  const char *const *languages;
-  size_t count;
-  struct catalog_key keys[];
-};
-
-static _Atomic (struct negotiation_table *) tables;
-static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The likely script and region of ICU locale ID into SCRIPT and REGION
-   (either may be NULL).  WTISD_OK, or WTISD_ENOMEM; "" where ICU knows
-   none (a made-up language).  */
-static int
-likely_subtags (const char *id, char script[5], char region[4])
-{
-  char maximal[ULOC_FULLNAME_CAPACITY];
-  UErrorCode code = U_ZERO_ERROR;
-
-  uloc_addLikelySubtags (id, maximal, sizeof maximal, &code);
-  if (code == U_MEMORY_ALLOCATION_ERROR)
-    return WTISD_ENOMEM;
-  if (U_FAILURE (code))
-    maximal[0] = '\0';
-  if (script != NULL)
-    {
-      code = U_ZERO_ERROR;
-      uloc_getScript (maximal, script, 5, &code);
-      if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-        script[0] = '\0';
-    }
-  if (region != NULL)
-    {
-      code = U_ZERO_ERROR;
-      uloc_getCountry (maximal, region, 4, &code);
-      if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
-        region[0] = '\0';
-    }
-  return WTISD_OK;
-}
-
-/* The script TAG is written in: its own, else the likely one.  */
-static int
-written_script (const struct language_tag *tag, char script[5])
-{
-  char id[LANGUAGE_TAG_MAX + 1];
-
-  tag_icu_id (tag, id, sizeof id);
-  if (strchr (id, '_') != NULL && strlen (strchr (id, '_') + 1) >= 4
-      && strcspn (strchr (id, '_') + 1, "_") == 4)
-    {
-      memcpy (script, strchr (id, '_') + 1, 4);
-      script[4] = '\0';
-      return WTISD_OK;
-    }
-  return likely_subtags (id, script, NULL);
-}
-
-/* Fills KEY for the catalog NAME.  */
-static int
-catalog_key_fill (struct catalog_key *key, const char *name)
-{
-  struct language_tag tag;
-  char id[LANGUAGE_TAG_MAX + 1];
-  UErrorCode code = U_ZERO_ERROR;
-  int status;
-
-  memset (key, 0, sizeof *key);
-  key->name = name;
-  status = tag_parse (name, strlen (name), &tag);
-  if (status != WTISD_OK)
-    return status == WTISD_ENOMEM ? status : WTISD_OK; /* Matches nothing.  */
-  snprintf (key->language, sizeof key->language, "%s",
-            tag.is_c ? "en" : tag.language);
-  snprintf (key->region, sizeof key->region, "%s", tag.region);
-  if ((status = written_script (&tag, key->script)) != WTISD_OK)
-    return status;
-  tag_icu_id (&tag, id, sizeof id);
-  uloc_toLanguageTag (id, key->tag, sizeof key->tag, 0, &code);
-  return code == U_MEMORY_ALLOCATION_ERROR ? WTISD_ENOMEM : WTISD_OK;
-}
-
-static int
-key_compare (const void *a, const void *b)
-{
-  const struct catalog_key *x = a, *y = b;
-  int by_language = strcmp (x->language, y->language);
-
-  return by_language != 0 ? by_language : strcmp (x->name, y->name);
-}
-
-/* The keys of LANGUAGES; NULL when memory ran out.  */
-static struct negotiation_table *
-table_build (const char *const *languages)
-{
-  struct negotiation_table *table;
-  size_t count = 0, i;
-
-  while (languages[count] != NULL)
-    count++;
-  table = malloc (sizeof *table + count * sizeof table->keys[0]);
-  if (table == NULL)
-    return NULL;
-  table->languages = languages;
-  table->count = count;
-  for (i = 0; i < count; i++)
-    if (catalog_key_fill (&table->keys[i], languages[i]) != WTISD_OK)
-      {
-        free (table);
-        return NULL;
-      }
-  qsort (table->keys, count, sizeof *table->keys, key_compare);
-  return table;
-}
-
-/* The table of LANGUAGES: found without a lock, built under one, kept
-   for the life of the process.  NULL when memory ran out; nothing is
-   remembered then, so a later call tries again.  */
-static const struct negotiation_table *
-table_for (const char *const *languages)
-{
-  struct negotiation_table *table;
-
-  for (table = atomic_load_explicit (&tables, memory_order_acquire);
-       table != NULL; table = table->next)
-    if (table->languages == languages)
-      return table;
-  pthread_mutex_lock (&tables_lock);
-  for (table = atomic_load_explicit (&tables, memory_order_relaxed);
-       table != NULL && table->languages != languages; table = table->next)
-    ;
-  if (table == NULL && (table = table_build (languages)) != NULL)
-    {
-      table->next = atomic_load_explicit (&tables, memory_order_relaxed);
-      atomic_store_explicit (&tables, table, memory_order_release);
-    }
-  pthread_mutex_unlock (&tables_lock);
-  return table;
-}
-
-/* The index of the first key of LANGUAGE in TABLE, or COUNT.  */
+/* The index of the first entry of LANGUAGE in TABLE, or COUNT: entries
+   are sorted by name, so those of a language are together, in the order
+   of the languages.  */
 static size_t
-language_first (const struct negotiation_table *table, const char *language)
+language_first (const struct language_table *table, const char *language)
 {
   size_t low = 0, high = table->count;
 
@@ -209,59 +52,44 @@ language_first (const struct negotiation_table *table, const char *language)
     {
       size_t middle = low + (high - low) / 2;
 
-      if (strcmp (table->keys[middle].language, language) < 0)
+      if (strcmp (table->entries[middle].facts.tag.language, language) < 0)
         low = middle + 1;
       else
         high = middle;
     }
   return low < table->count
-                 && strcmp (table->keys[low].language, language) == 0
+                 && strcmp (table->entries[low].facts.tag.language, language)
+                        == 0
              ? low
              : table->count;
 }
 
-/* The key TAG reads best (see the top of this file), or -1; -2 when
+/* The entry TAG reads best (see the top of this file), or -1; -2 when
    memory ran out.  */
 static long
-best_key (const struct negotiation_table *table, struct language_tag *tag)
+best_entry (const struct language_table *table, const struct language_tag *tag)
 {
-  char script[5], likely_region[4] = "", id[LANGUAGE_TAG_MAX + 1];
+  char script[5], likely_region[4];
   long base = -1, likely = -1, other = -1;
-  size_t i;
+  size_t i = language_first (table, tag->language);
 
-  if (tag->is_c)
-    strcpy (tag->language, "en");
-  /* Cantonese readers read Traditional Chinese, Hong Kong's first.  */
-  if (strcmp (tag->language, "yue") == 0
-      && language_first (table, "yue") == table->count)
-    {
-      strcpy (tag->language, "zh");
-      if (tag->script[0] == '\0')
-        strcpy (tag->script, "Hant");
-      if (tag->region[0] == '\0')
-        strcpy (tag->region, "HK");
-    }
-  i = language_first (table, tag->language);
   if (i == table->count)
     return -1;
-  if (written_script (tag, script) != WTISD_OK)
-    return -2;
-  snprintf (id, sizeof id, "%s_%s", tag->language, script);
-  if (likely_subtags (id, NULL, likely_region) != WTISD_OK)
+  if (tag_likely (tag, script, likely_region) != WTISD_OK)
     return -2;
   for (; i < table->count
-         && strcmp (table->keys[i].language, tag->language) == 0;
+         && strcmp (table->entries[i].facts.tag.language, tag->language) == 0;
        i++)
     {
-      const struct catalog_key *key = &table->keys[i];
+      const struct language_facts *facts = &table->entries[i].facts;
 
-      if (strcmp (key->script, script) != 0)
+      if (strcmp (facts->script, script) != 0)
         continue;
-      if (key->region[0] == '\0')
+      if (facts->tag.region[0] == '\0')
         base = base >= 0 ? base : (long)i;
-      else if (strcmp (key->region, tag->region) == 0)
+      else if (strcmp (facts->tag.region, tag->region) == 0)
         return (long)i;
-      else if (strcmp (key->region, likely_region) == 0)
+      else if (strcmp (facts->tag.region, likely_region) == 0)
         likely = (long)i;
       else
         other = other >= 0 ? other : (long)i;
@@ -347,39 +175,31 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Whether RANGE can name a catalog of TABLE, at a glance: its first
-   subtag is a language of the table, or a tag that ICU reads as one (a
-   deprecated code, Cantonese, the C locale) or of another shape.  A
-   header of thousands of ranges of other languages is so read without
-   parsing them.  */
+/* Parses the LENGTH bytes at TEXT into RANGE's tag: 0 when it names a
+   language of TABLE (ICU canonicalizes deprecated and Cantonese tags, the
+   C locale is English), else -1: a header of thousands of ranges of other
+   languages does not crowd out the one that names a catalog.  */
 static int
-range_may_match (const struct negotiation_table *table,
-                 const struct language_range *range)
+range_parse (const struct language_table *table, const char *text,
+             size_t length, struct language_range *range)
 {
-  static const char *const read_as_another[]
-      = { "c", "posix", "iw", "in", "ji", "mo", "yue" };
-  char language[4];
-  size_t n = strcspn (range->text, "-_.@,; \t");
-  size_t i;
+  char copy[LANGUAGE_TAG_MAX + 1];
 
-  if (n > range->length)
-    n = range->length;
-  if (n > 3 || n < 1)
-    return 1;
-  for (i = 0; i < n; i++)
-    language[i] = (char)(range->text[i] | 0x20);
-  language[n] = '\0';
-  for (i = 0; i < sizeof read_as_another / sizeof *read_as_another; i++)
-    if (strcmp (language, read_as_another[i]) == 0)
-      return 1;
-  return language_first (table, language) < table->count;
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  /* Malformed, or memory ran out: the range names nothing.  */
+  if (tag_parse (copy, length, &range->tag) != WTISD_OK)
+    return -1;
+  if (range->tag.is_c)
+    strcpy (range->tag.language, "en");
+  return language_first (table, range->tag.language) < table->count ? 0 : -1;
 }
 
 /* The ranges of HEADER that count: the acceptable ones in RANGES (best
    first, *COUNT of them), then the exclusions after them (*EXCLUDED);
    the weight of "*" (-1 when absent) is returned.  */
 static int
-ranges_collect (const struct negotiation_table *table, const char *header,
+ranges_collect (const struct language_table *table, const char *header,
                 struct language_range *ranges, int *count, int *excluded)
 {
   struct language_range exclusions[EXCLUSIONS_MAX];
@@ -399,17 +219,15 @@ ranges_collect (const struct negotiation_table *table, const char *header,
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
-      range.length = trim (&element, tag_length);
-      range.text = element;
+      tag_length = trim (&element, tag_length);
       range.order = order++;
       header += n + (header[n] == ',');
-      if (range.weight < 0 || range.length == 0
-          || range.length > LANGUAGE_TAG_MAX
-          || (!(range.length == 1 && range.text[0] == '*')
-              && !range_may_match (table, &range)))
+      if (range.weight < 0 || tag_length == 0 || tag_length > LANGUAGE_TAG_MAX)
         continue;
-      if (range.length == 1 && range.text[0] == '*')
+      if (tag_length == 1 && element[0] == '*')
         star = star < 0 ? range.weight : star;
+      else if (range_parse (table, element, tag_length, &range) != 0)
+        continue;
       else if (range.weight > 0)
         ranges_insert (ranges, count, &range);
       else if (*excluded < EXCLUSIONS_MAX)
@@ -441,30 +259,27 @@ range_names (const char *text, const char *tag)
 
 /* Applies RANGE to NAMINGS.  WTISD_OK or WTISD_ENOMEM.  */
 static int
-range_apply (const struct negotiation_table *table,
+range_apply (const struct language_table *table,
              const struct language_range *range, struct naming *namings)
 {
-  char text[LANGUAGE_TAG_MAX + 1], canonical[LANGUAGE_TAG_MAX + 16];
-  struct language_tag tag;
+  const struct language_tag *tag = &range->tag;
+  char canonical[LANGUAGE_TAG_MAX + 16];
   long best = -1;
   int length;
   size_t i;
 
-  memcpy (text, range->text, range->length);
-  text[range->length] = '\0';
-  if (tag_parse (text, range->length, &tag) != WTISD_OK)
-    return WTISD_OK; /* Malformed (or memory: then it names nothing).  */
-  length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s",
-                     tag.is_c ? "en" : tag.language, *tag.script ? "-" : "",
-                     tag.script, *tag.region ? "-" : "", tag.region);
-  if (range->weight > 0 && (best = best_key (table, &tag)) == -2)
+  length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s", tag->language,
+                     *tag->script ? "-" : "", tag->script,
+                     *tag->region ? "-" : "", tag->region);
+  if (range->weight > 0 && (best = best_entry (table, tag)) == -2)
     return WTISD_ENOMEM;
   for (i = 0; i < table->count; i++)
     {
       struct naming *naming = &namings[i];
-      int specificity = range_names (canonical, table->keys[i].tag) ? length
-                        : (long)i == best                           ? 0
-                                                                    : -1;
+      int specificity
+          = range_names (canonical, table->entries[i].facts.bcp47) ? length
+            : (long)i == best                                      ? 0
+                                                                   : -1;
 
       if (specificity > naming->specificity)
         *naming = (struct naming){ specificity, range->weight, range->order,
@@ -492,7 +307,7 @@ naming_beats (const struct naming *a, const char *name_a,
    NULL when none is acceptable; *STATUS is WTISD_ENOMEM when memory ran
    out.  */
 static const char *
-table_negotiate (const struct negotiation_table *table, const char *header,
+table_negotiate (const struct language_table *table, const char *header,
                  int *status)
 {
   struct language_range ranges[RANGES_MAX + EXCLUSIONS_MAX];
@@ -518,6 +333,7 @@ table_negotiate (const struct negotiation_table *table, const char *header,
       namings[k] = (struct naming){ -1, star, -1, 0 };
   while (*status == WTISD_OK)
     {
+      const struct catalog *catalog;
       size_t chosen = 0;
       int check;
 
@@ -525,10 +341,13 @@ table_negotiate (const struct negotiation_table *table, const char *header,
       for (k = 0; k < table->count; k++)
         if (namings[k].weight > 0
             && (best == NULL
-                || naming_beats (&namings[k], table->keys[k].name,
+                || naming_beats (&namings[k], table->entries[k].name,
                                  best_naming)))
-          best = table->keys[k].name, best_naming = &namings[k], chosen = k;
-      if (best == NULL || (check = wtisd_language_check (best)) == WTISD_OK)
+          best = table->entries[k].name, best_naming = &namings[k], chosen = k;
+      if (best == NULL
+          || (check = language_entry_catalog (table, &table->entries[chosen],
+                                              &catalog))
+                 == WTISD_OK)
         break;
       if (check != WTISD_ECATALOG && check != WTISD_ENOCATALOG)
         *status = WTISD_ENOMEM;
@@ -542,15 +361,13 @@ table_negotiate (const struct negotiation_table *table, const char *header,
 const char *
 wtisd_negotiate (const char *accept_language)
 {
-  const struct negotiation_table *table;
-  const char *const *languages;
+  const struct language_table *table;
   const char *best;
   int status = WTISD_OK;
 
   if (accept_language == NULL)
     return "en";
-  languages = language_names ();
-  table = languages != NULL ? table_for (languages) : NULL;
+  table = language_table_now ();
   if (table == NULL)
     return "en"; /* Out of memory: the fallback, remembered nowhere.  */
   best = table_negotiate (table, accept_language, &status);

@@ -162,6 +162,16 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
     return WTISD_ENOMEM;
   if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
     return WTISD_EINVAL;
+  /* Cantonese readers read written Chinese, in Traditional characters
+     unless the tag says otherwise, Hong Kong's first.  */
+  if (strcmp (tag->language, "yue") == 0)
+    {
+      strcpy (tag->language, "zh");
+      if (*tag->script == '\0' && *tag->region == '\0')
+        strcpy (tag->region, "HK");
+      if (*tag->script == '\0')
+        strcpy (tag->script, "Hant");
+    }
   /* ICU writes "und" as "": private use ("x-foo") and "und" have no
      catalog.  */
   return WTISD_OK;
@@ -199,60 +209,9 @@ script_modifier (const char *script)
   return NULL;
 }
 
-/* Chinese catalogs are named by region (zh_CN, zh_TW) but chosen by
-   script: Hans and Hant decide, or the region implies one.  */
-static int
-candidates_chinese (const struct language_tag *tag,
-                    char names[][LANGUAGE_NAME_MAX])
-{
-  char likely[ULOC_FULLNAME_CAPACITY], script[8] = "Hans", id[16];
-  UErrorCode code = U_ZERO_ERROR;
-  int count = 0;
-
-  /* No script: the region implies one, as CLDR's likely subtags say
-     (zh -> zh_Hans_CN, zh_TW and zh_HK and zh_US -> Hant), the same data
-     wtisd_negotiate matches with.  */
-  if (*tag->script != '\0')
-    snprintf (script, sizeof script, "%s", tag->script);
-  else if (*tag->region != '\0')
-    {
-      snprintf (id, sizeof id, "zh_%s", tag->region);
-      uloc_addLikelySubtags (id, likely, sizeof likely, &code);
-      uloc_getScript (likely, script, sizeof script, &code);
-      if (U_FAILURE (code) || *script == '\0')
-        snprintf (script, sizeof script, "Hans");
-    }
-  if (*tag->region)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_%s", tag->region);
-  if (strcmp (script, "Hans") == 0)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_CN");
-  else if (strcmp (script, "Hant") == 0)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_TW");
-  snprintf (names[count++], LANGUAGE_NAME_MAX, "zh");
-  return count;
-}
-
-/* Cantonese readers read written Chinese, in Traditional characters
-   unless the tag says otherwise: a yue catalog where there is one, else
-   Chinese as for zh-Hant-HK (Hong Kong's, then Taiwan's).  */
-static int
-candidates_cantonese (const struct language_tag *tag,
-                      char names[][LANGUAGE_NAME_MAX])
-{
-  struct language_tag chinese = *tag;
-
-  snprintf (names[0], LANGUAGE_NAME_MAX, "yue");
-  strcpy (chinese.language, "zh");
-  if (*chinese.script == '\0' && *chinese.region == '\0')
-    strcpy (chinese.region, "HK");
-  if (*chinese.script == '\0')
-    strcpy (chinese.script, "Hant");
-  return 1 + candidates_chinese (&chinese, names + 1);
-}
-
-/* TAG's script, given or implied by a POSIX modifier, or "".  */
+/* TAG's own script, given or implied by a POSIX modifier, or "".  */
 static const char *
-tag_script (const struct language_tag *tag)
+own_script (const struct language_tag *tag)
 {
   if (*tag->script != '\0')
     return tag->script;
@@ -263,21 +222,87 @@ tag_script (const struct language_tag *tag)
   return "";
 }
 
-/* Whether SCRIPT (or none) is the one LANGUAGE is written in unless said
-   otherwise (CLDR's likely subtags: pa is Guru, sr is Cyrl).  Unknown:
-   yes.  */
+/* The script (WANT_SCRIPT) or region CLDR's likely subtags give the ICU
+   locale ID, into OUT of SIZE bytes; "" where ICU knows none (a made-up
+   language).  WTISD_OK or WTISD_ENOMEM.  */
 static int
-is_default_script (const char *language, const char *script)
+likely_part (const char *id, int want_script, char *out, int32_t size)
 {
+  char maximal[ULOC_FULLNAME_CAPACITY];
   UErrorCode code = U_ZERO_ERROR;
-  char likely[ULOC_FULLNAME_CAPACITY], default_script[8];
 
-  if (*script == '\0')
+  uloc_addLikelySubtags (id, maximal, sizeof maximal, &code);
+  if (want_script)
+    uloc_getScript (maximal, out, size, &code);
+  else
+    uloc_getCountry (maximal, out, size, &code);
+  if (code == U_MEMORY_ALLOCATION_ERROR)
+    return WTISD_ENOMEM;
+  if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
+    *out = '\0';
+  return WTISD_OK;
+}
+
+int
+tag_likely (const struct language_tag *tag, char script[5], char region[4])
+{
+  const char *language = tag->is_c ? "en" : tag->language;
+  char id[ULOC_FULLNAME_CAPACITY];
+  int status = WTISD_OK;
+
+  if (*own_script (tag) != '\0')
+    snprintf (script, 5, "%s", own_script (tag));
+  else
+    {
+      snprintf (id, sizeof id, "%s%s%s", language, *tag->region ? "_" : "",
+                tag->region);
+      status = likely_part (id, 1, script, 5);
+    }
+  if (region != NULL && status == WTISD_OK)
+    {
+      snprintf (id, sizeof id, "%s%s%s", language, *script ? "_" : "",
+                script);
+      status = likely_part (id, 0, region, 4);
+    }
+  return status;
+}
+
+/* Chinese catalogs are named by region (zh_CN, zh_TW) but chosen by
+   script: Hans and Hant decide, or the region implies one (CLDR's
+   likely subtags: zh -> zh_Hans_CN, zh_TW and zh_HK and zh_US -> Hant),
+   the same data wtisd_negotiate matches with.  */
+static int
+candidates_chinese (const struct language_tag *tag,
+                    char names[][LANGUAGE_NAME_MAX])
+{
+  char script[5];
+  int count = 0;
+
+  if (tag_likely (tag, script, NULL) != WTISD_OK || *script == '\0')
+    snprintf (script, sizeof script, "Hans");
+  if (*tag->region)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_%s", tag->region);
+  if (strcmp (script, "Hans") == 0)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_CN");
+  else if (strcmp (script, "Hant") == 0)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_TW");
+  snprintf (names[count++], LANGUAGE_NAME_MAX, "zh");
+  return count;
+}
+
+/* Whether TAG's own script (or none) is the one its language is written
+   in unless said otherwise (pa is Guru, sr is Cyrl).  Unknown: yes.  */
+static int
+is_default_script (const struct language_tag *tag)
+{
+  struct language_tag bare = { .is_c = tag->is_c };
+  char script[5];
+
+  if (*own_script (tag) == '\0')
     return 1;
-  uloc_addLikelySubtags (language, likely, sizeof likely, &code);
-  uloc_getScript (likely, default_script, sizeof default_script, &code);
-  return U_FAILURE (code) || *default_script == '\0'
-         || strcmp (default_script, script) == 0;
+  strcpy (bare.language, tag->language);
+  return tag_likely (&bare, script, NULL) != WTISD_OK || *script == '\0'
+         || strcmp (script, own_script (tag)) == 0;
 }
 
 /* Portuguese catalogs: pt is Portugal's, pt_BR Brazil's.  As CLDR
@@ -309,8 +334,6 @@ tag_candidates (const struct language_tag *tag, int gettext_names,
     return 0;
   if (strcmp (tag->language, "zh") == 0 && !gettext_names)
     return candidates_chinese (tag, names);
-  if (strcmp (tag->language, "yue") == 0 && !gettext_names)
-    return candidates_cantonese (tag, names);
   if (strcmp (tag->language, "pt") == 0 && !gettext_names
       && *tag->script == '\0' && *modifier == '\0')
     return candidates_portuguese (tag, names);
@@ -328,7 +351,7 @@ tag_candidates (const struct language_tag *tag, int gettext_names,
     }
   /* A text in another script than the language's own cannot be read:
      Punjabi in Shahmukhi ("pa-Arab") is not the Gurmukhi catalog.  */
-  if (!gettext_names && !is_default_script (tag->language, tag_script (tag)))
+  if (!gettext_names && !is_default_script (tag))
     return count;
   if (*tag->region)
     snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s", tag->language,
@@ -337,10 +360,11 @@ tag_candidates (const struct language_tag *tag, int gettext_names,
   return count;
 }
 
-void
+/* TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
+static void
 tag_icu_id (const struct language_tag *tag, char *out, size_t size)
 {
-  const char *script = tag_script (tag);
+  const char *script = own_script (tag);
 
   /* The catalog pt is Portugal's, but CLDR takes "pt" for Brazil's.  */
   if (strcmp (tag->language, "pt") == 0 && *tag->region == '\0'
@@ -354,24 +378,32 @@ tag_icu_id (const struct language_tag *tag, char *out, size_t size)
 }
 
 int
-tag_describe (const char *name, struct catalog *catalog)
+tag_describe (const char *name, struct language_facts *facts)
 {
-  UErrorCode code = U_ZERO_ERROR;
-  int status;
+  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
   char id[ULOC_FULLNAME_CAPACITY];
-  struct language_tag tag;
+  UErrorCode code = U_ZERO_ERROR;
+  int count, status;
 
-  if (strlen (name) >= sizeof catalog->name)
-    return WTISD_ECATALOG;
-  if ((status = tag_parse (name, strlen (name), &tag)) != WTISD_OK)
-    return status == WTISD_ENOMEM ? status : WTISD_ECATALOG;
-  strcpy (catalog->name, name);
-  tag_icu_id (&tag, id, sizeof id);
-  uloc_toLanguageTag (id, catalog->tag, sizeof catalog->tag, 1, &code);
+  memset (facts, 0, sizeof *facts);
+  if (strlen (name) >= LANGUAGE_NAME_MAX)
+    return WTISD_EINVAL;
+  if ((status = tag_parse (name, strlen (name), &facts->tag)) != WTISD_OK)
+    return status;
+  /* A catalog name is one of its own candidates: "fr_FR@euro" and "Fr"
+     are not.  */
+  count = tag_candidates (&facts->tag, 0, names);
+  while (count > 0 && strcmp (names[count - 1], name) != 0)
+    count--;
+  if (count == 0)
+    return WTISD_EINVAL;
+  if ((status = tag_likely (&facts->tag, facts->script, NULL)) != WTISD_OK)
+    return status;
+  tag_icu_id (&facts->tag, id, sizeof id);
+  uloc_toLanguageTag (id, facts->bcp47, sizeof facts->bcp47, 1, &code);
   if (code == U_MEMORY_ALLOCATION_ERROR)
     return WTISD_ENOMEM;
-  catalog->rtl = uloc_isRightToLeft (id);
-  if (catalog->tag[0] == '\0' || strcmp (catalog->tag, "und") == 0)
-    return WTISD_ECATALOG;
-  return WTISD_OK;
+  facts->rtl = uloc_isRightToLeft (id);
+  return U_FAILURE (code) || strcmp (facts->bcp47, "und") == 0 ? WTISD_EINVAL
+                                                                 : WTISD_OK;
 }

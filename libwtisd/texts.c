@@ -36,8 +36,6 @@ const char *const language_name_msgid =
    quotes).  The texts are the msgids, so a catalog only has to carry the
    translations.  Indexed by wtisd_text_id.  */
 const struct catalog catalog_english = {
-  .name = "en",
-  .tag = "en",
   .texts = {
     /* TRANSLATORS: Title of the message.  WTISD is World Telecommunication
        and Information Society Day (17 May); keep "WTISD" or use the

@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   FUZZ_CHECK (copy != NULL);
   memcpy (copy, data, size);
   copy[size] = '\0';
-  status = catalog_parse (copy, size, "fr", &catalog);
+  status = catalog_parse (copy, size, &catalog);
   FUZZ_CHECK (status == WTISD_OK || status == WTISD_ECATALOG);
   if (status != WTISD_OK)
     return 0;
