@@ -227,48 +227,18 @@ text_check (const struct utf16_buffer *text, int newline_allowed)
   return WTISD_OK;
 }
 
-/* The CHARS in UTF-8, in a new string.  */
+/* The LENGTH code units at CHARS in UTF-8, in a new string.  */
 static int
 utf8_dup (const UChar *chars, int32_t length, char **utf8)
 {
-  UErrorCode code = U_ZERO_ERROR;
-  int32_t size;
+  int size = buffer_from_utf16 (chars, length, NULL, 0);
 
-  u_strToUTF8 (NULL, 0, &size, chars, length, &code);
-  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
-    return status_from_icu (code);
+  if (size < 0)
+    return size;
   if ((*utf8 = malloc ((size_t)size + 1)) == NULL)
     return WTISD_ENOMEM;
-  code = U_ZERO_ERROR;
-  u_strToUTF8 (*utf8, size + 1, NULL, chars, length, &code);
-  if (U_SUCCESS (code))
-    return WTISD_OK;
-  free (*utf8);
-  *utf8 = NULL;
-  return status_from_icu (code);
-}
-
-/* TEXT in NFC, in a new UTF-8 string.  */
-static int
-nfc_dup (const UNormalizer2 *nfc, const struct utf16_buffer *text, char **utf8)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  int32_t length;
-  UChar *chars;
-  int status;
-
-  length = unorm2_normalize (nfc, text->chars, text->length, NULL, 0, &code);
-  if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
-    return status_from_icu (code);
-  if ((chars = malloc (((size_t)length + 1) * sizeof *chars)) == NULL)
-    return WTISD_ENOMEM;
-  code = U_ZERO_ERROR;
-  length = unorm2_normalize (nfc, text->chars, text->length, chars, length + 1,
-                             &code);
-  status = U_SUCCESS (code) ? utf8_dup (chars, length, utf8)
-                            : status_from_icu (code);
-  free (chars);
-  return status;
+  buffer_from_utf16 (chars, length, *utf8, (size_t)size + 1);
+  return WTISD_OK;
 }
 
 /* TEXT (decoded from the RAW bytes, UTF-8 when FROM_UTF8) in NFC and
@@ -279,6 +249,7 @@ text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
 {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *nfc = unorm2_getNFCInstance (&code);
+  struct utf16_buffer normalized;
   int status;
 
   *owned = NULL;
@@ -292,10 +263,12 @@ text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
     }
   if (U_FAILURE (code))
     return status_from_icu (code);
-  if ((status = nfc_dup (nfc, text, owned)) != WTISD_OK)
-    return status;
+  status = utf16_normalize (nfc, text->chars, text->length, &normalized);
+  if (status == WTISD_OK)
+    status = utf8_dup (normalized.chars, normalized.length, owned);
+  utf16_buffer_free (&normalized);
   *result = *owned;
-  return WTISD_OK;
+  return status;
 }
 
 /* Writes to LIST the printf directives of S, whole and in order

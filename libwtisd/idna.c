@@ -117,31 +117,6 @@ idna_convert (idna_function *convert, const char *domain, size_t length,
   return (int)converted;
 }
 
-/* The most bytes of UTF-8 a valid name's conversion can take: toASCII's
-   result is a DNS name (253 bytes, and a final dot); toUnicode maps a
-   character to at most 18 (UAX #15's longest expansion, U+FDFA) of no
-   more bytes each, and decodes a Punycode byte to at most one character
-   of four bytes.  */
-static size_t
-idna_result_max (idna_function *convert, size_t length)
-{
-  return convert == uidna_nameToASCII_UTF8 ? 254 : 18 * length;
-}
-
-/* Whether ICU may write straight to OUT: when any valid result fits in
-   it, and it does not overlap DOMAIN.  Only an invalid name can then
-   overflow OUT, and an error leaves nothing but OUT[0] = '\0' to read;
-   the copy from a scratch buffer is saved.  */
-static int
-idna_writes_directly (idna_function *convert, const char *domain,
-                      size_t length, const char *out, size_t outsize)
-{
-  uintptr_t in = (uintptr_t)domain, to = (uintptr_t)out;
-
-  return outsize > idna_result_max (convert, length) && outsize < INT32_MAX
-         && (to + outsize <= in || in + length + 1 <= to);
-}
-
 /* The fast path.  A name of ASCII letters, digits, hyphens and dots is
    the commonest input by far, and the one where ICU's own work (about
    700 instructions) is small enough that the library's argument checks,
@@ -244,9 +219,8 @@ ascii_name_to_buffer (const char *domain, size_t length, int has_upper,
 }
 
 /* A whole conversion under the buffer protocol: by the fast path when
-   it can.  ICU writes into a buffer of the library's first, unless any
-   valid result fits in OUT, so that nothing reaches OUT unless all of
-   it fits.  */
+   it can.  ICU writes into a buffer of the library's first, so that
+   nothing reaches OUT unless all of it fits.  */
 static int
 idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
@@ -268,15 +242,10 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
       break;
     }
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
-  if (idna_writes_directly (convert, domain, length, out, outsize))
-    status = idna_convert (convert, domain, length, out, (int32_t)outsize,
-                           &result);
-  else
-    status
-        = idna_convert (convert, domain, length, stack, sizeof stack, &result);
-  if (status >= 0 && result != out)
+  status = idna_convert (convert, domain, length, stack, sizeof stack, &result);
+  if (status >= 0)
     status = buffer_from_utf8 (result, (size_t)status, out, outsize);
-  if (result != stack && result != out)
+  if (result != stack)
     free (result);
   return status < 0 ? buffer_checked (status, out, outsize) : status;
 }

@@ -63,13 +63,13 @@ decomposes_to_non_starter (UChar32 c)
          || c == 0xff9f;
 }
 
-/* Counts the joiners the run of LENGTH code units at TEXT, none below
-   U+0300, needs; writes it with them to SAFE unless SAFE is NULL.
-   Returns the count.  Clears *ORDERED if non-starters in the run are
-   out of canonical order, as they are in no normalized text.  */
+/* Counts the joiners the LENGTH code units at TEXT need; writes them
+   with those to SAFE unless SAFE is NULL.  Returns the count.  Clears
+   *ORDERED if non-starters are out of canonical order, as they are in
+   no normalized text.  */
 static size_t
-run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
-               int32_t length, UChar *safe, int *ordered)
+text_make_safe (const UNormalizer2 *normalizer, const UChar *text,
+                int32_t length, UChar *safe, int *ordered)
 {
   size_t joiners = 0, non_starters = 0;
   uint8_t class, previous_class = 0;
@@ -81,7 +81,8 @@ run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
       UChar32 c;
 
       U16_NEXT_UNSAFE (text, i, c);
-      class = unorm2_getCombiningClass (normalizer, c);
+      /* Every character below U+0300 is a starter.  */
+      class = c < 0x300 ? 0 : unorm2_getCombiningClass (normalizer, c);
       if (class != 0 && class < previous_class)
         *ordered = 0;
       previous_class = class;
@@ -95,44 +96,6 @@ run_make_safe (const UNormalizer2 *normalizer, const UChar *text,
         }
       while (safe != NULL && start < i)
         *safe++ = text[start++];
-    }
-  return joiners;
-}
-
-/* Makes the LENGTH code units at TEXT stream-safe: counts the joiners
-   they need and, unless SAFE is NULL, writes them with those to SAFE.
-   Every character below U+0300 is a starter, so only a run of code
-   units at or above it longer than the limit is looked at closely:
-   Latin text costs a comparison per code unit.  Clears *ORDERED as
-   run_make_safe does.  */
-static size_t
-text_make_safe (const UNormalizer2 *normalizer, const UChar *text,
-                int32_t length, UChar *safe, int *ordered)
-{
-  size_t joiners = 0;
-  int32_t i = 0, start;
-
-  while (i < length)
-    {
-      for (start = i; i < length && text[i] < 0x300; i++)
-        ;
-      if (safe != NULL)
-        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
-            safe += i - start;
-      for (start = i; i < length && text[i] >= 0x300; i++)
-        ;
-      if (i - start > NON_STARTERS_MAX)
-        {
-          size_t more = run_make_safe (normalizer, text + start, i - start,
-                                       safe, ordered);
-
-          joiners += more;
-          if (safe != NULL)
-            safe += (size_t)(i - start) + more;
-        }
-      else if (safe != NULL)
-        memcpy (safe, text + start, (size_t)(i - start) * sizeof *safe),
-            safe += i - start;
     }
   return joiners;
 }
