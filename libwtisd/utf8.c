@@ -12,53 +12,18 @@
 
 #include "internal.h"
 
-/* Strict UTF-8 (RFC 3629): ICU would quietly turn ill-formed bytes into
-   U+FFFD, and callers must hear about them instead.  */
+/* Strict UTF-8 (RFC 3629), as ICU's conversion reads it: ICU's IDNA
+   would quietly turn ill-formed bytes into U+FFFD, and callers must
+   hear about them instead.  */
 int
 utf8_check (const char *s, size_t length)
 {
-  const unsigned char *p = (const unsigned char *)s;
-  const unsigned char *end = p + length;
+  UErrorCode code = U_ZERO_ERROR;
 
-  while (p < end)
-    {
-      unsigned char lead = *p;
-      size_t extra;
-      unsigned char min = 0x80, max = 0xbf; /* Bounds of the 2nd byte.  */
-
-      if (lead < 0x80)
-        {
-          p++;
-          continue;
-        }
-      if (lead >= 0xc2 && lead <= 0xdf)
-        extra = 1;
-      else if (lead >= 0xe0 && lead <= 0xef)
-        {
-          extra = 2;
-          if (lead == 0xe0)
-            min = 0xa0; /* Overlong.  */
-          else if (lead == 0xed)
-            max = 0x9f; /* Surrogates.  */
-        }
-      else if (lead >= 0xf0 && lead <= 0xf4)
-        {
-          extra = 3;
-          if (lead == 0xf0)
-            min = 0x90; /* Overlong.  */
-          else if (lead == 0xf4)
-            max = 0x8f; /* Past U+10FFFF.  */
-        }
-      else
-        return WTISD_EUTF8; /* Continuation, overlong C0/C1, F5..FF.  */
-      if ((size_t)(end - p) <= extra || p[1] < min || p[1] > max)
-        return WTISD_EUTF8;
-      if ((extra >= 2 && (p[2] & 0xc0) != 0x80)
-          || (extra == 3 && (p[3] & 0xc0) != 0x80))
-        return WTISD_EUTF8;
-      p += extra + 1;
-    }
-  return WTISD_OK;
+  if (length > INT32_MAX)
+    return WTISD_ENOMEM;
+  u_strFromUTF8 (NULL, 0, NULL, s, (int32_t)length, &code);
+  return code == U_INVALID_CHAR_FOUND ? WTISD_EUTF8 : WTISD_OK;
 }
 
 int
