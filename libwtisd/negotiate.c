@@ -32,9 +32,19 @@
 #define RANGES_MAX 32
 #define EXCLUSIONS_MAX 16
 
-/* A range of the header, parsed.  */
+/* Of the ranges whose first subtag is no language of the table, the
+   first ones are read as ICU reads them (a deprecated code, Cantonese,
+   the C locale may name one); the others are ignored, so that a header
+   of thousands of ranges of other languages costs no ICU call each, and
+   cannot crowd out the range that names a catalog.  */
+#define FOREIGN_PARSES_MAX 64
+
+/* A range of the header.  */
 struct language_range
 {
+  const char *text;
+  size_t length;
+  int parsed; /* TAG holds TEXT parsed.  */
   struct language_tag tag;
   int weight; /* q * 1000 */
   int order;  /* In the header.  */
@@ -175,24 +185,43 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Parses the LENGTH bytes at TEXT into RANGE's tag: 0 when it names a
-   language of TABLE (ICU canonicalizes deprecated and Cantonese tags, the
-   C locale is English), else -1: a header of thousands of ranges of other
-   languages does not crowd out the one that names a catalog.  */
+/* Parses RANGE's text into its tag (the C locale is English): 0, or
+   -1 when it is malformed or memory ran out (it names nothing then).  */
 static int
-range_parse (const struct language_table *table, const char *text,
-             size_t length, struct language_range *range)
+range_parse (struct language_range *range)
 {
   char copy[LANGUAGE_TAG_MAX + 1];
 
-  memcpy (copy, text, length);
-  copy[length] = '\0';
-  /* Malformed, or memory ran out: the range names nothing.  */
-  if (tag_parse (copy, length, &range->tag) != WTISD_OK)
+  memcpy (copy, range->text, range->length);
+  copy[range->length] = '\0';
+  range->parsed = 1;
+  if (tag_parse (copy, range->length, &range->tag) != WTISD_OK)
     return -1;
   if (range->tag.is_c)
     strcpy (range->tag.language, "en");
-  return language_first (table, range->tag.language) < table->count ? 0 : -1;
+  return 0;
+}
+
+/* Whether RANGE may name a catalog of TABLE: its first subtag is a
+   language of the table, or else, while *PARSES allows, ICU reads it as
+   one.  */
+static int
+range_may_name (const struct language_table *table,
+                struct language_range *range, int *parses)
+{
+  size_t n = strcspn (range->text, "-_.@,; \t"), i;
+  char language[9];
+
+  if (n >= 2 && n < sizeof language && n <= range->length)
+    {
+      for (i = 0; i < n; i++)
+        language[i] = (char)(range->text[i] | 0x20);
+      language[n] = '\0';
+      if (language_first (table, language) < table->count)
+        return 1;
+    }
+  return (*parses)++ < FOREIGN_PARSES_MAX && range_parse (range) == 0
+         && language_first (table, range->tag.language) < table->count;
 }
 
 /* The ranges of HEADER that count: the acceptable ones in RANGES (best
@@ -203,7 +232,7 @@ ranges_collect (const struct language_table *table, const char *header,
                 struct language_range *ranges, int *count, int *excluded)
 {
   struct language_range exclusions[EXCLUSIONS_MAX];
-  int star = -1, order = 0;
+  int star = -1, order = 0, parses = 0;
 
   *count = *excluded = 0;
   while (*header != '\0')
@@ -219,14 +248,17 @@ ranges_collect (const struct language_table *table, const char *header,
 
       range.weight
           = element_weight (element + tag_length, element_length - tag_length);
-      tag_length = trim (&element, tag_length);
+      range.length = trim (&element, tag_length);
+      range.text = element;
+      range.parsed = 0;
       range.order = order++;
       header += n + (header[n] == ',');
-      if (range.weight < 0 || tag_length == 0 || tag_length > LANGUAGE_TAG_MAX)
+      if (range.weight < 0 || range.length == 0
+          || range.length > LANGUAGE_TAG_MAX)
         continue;
-      if (tag_length == 1 && element[0] == '*')
+      if (range.length == 1 && range.text[0] == '*')
         star = star < 0 ? range.weight : star;
-      else if (range_parse (table, element, tag_length, &range) != 0)
+      else if (!range_may_name (table, &range, &parses))
         continue;
       else if (range.weight > 0)
         ranges_insert (ranges, count, &range);
@@ -259,8 +291,8 @@ range_names (const char *text, const char *tag)
 
 /* Applies RANGE to NAMINGS.  WTISD_OK or WTISD_ENOMEM.  */
 static int
-range_apply (const struct language_table *table,
-             const struct language_range *range, struct naming *namings)
+range_apply (const struct language_table *table, struct language_range *range,
+             struct naming *namings)
 {
   const struct language_tag *tag = &range->tag;
   char canonical[LANGUAGE_TAG_MAX + 16];
@@ -268,6 +300,8 @@ range_apply (const struct language_table *table,
   int length;
   size_t i;
 
+  if (!range->parsed && range_parse (range) != 0)
+    return WTISD_OK;
   length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s", tag->language,
                      *tag->script ? "-" : "", tag->script,
                      *tag->region ? "-" : "", tag->region);

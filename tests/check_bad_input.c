@@ -212,6 +212,18 @@ START_TEST (test_accept_language_absurd)
   header = header_repeat ("qaa;q=0.9, ", 5000, "ar;q=0.1");
   ck_assert_str_eq (wtisd_negotiate (header), "ar");
   free (header);
+  /* Only the first 64 ranges of languages without a catalog of that
+     name are read as ICU reads them: "iw" (he) counts after 63 of them,
+     not after 64, and a mebibyte of them costs no ICU call each.  */
+  header = header_repeat ("qaa-x-a, ", 63, "iw");
+  ck_assert_str_eq (wtisd_negotiate (header), "he");
+  free (header);
+  header = header_repeat ("qaa-x-a, ", 64, "iw");
+  ck_assert_str_eq (wtisd_negotiate (header), "en");
+  free (header);
+  header = header_repeat ("iw, ", MEBIBYTE / 4, "ru;q=0.1");
+  ck_assert_str_eq (wtisd_negotiate (header), "he");
+  free (header);
   header = header_repeat (",", MEBIBYTE, "");
   ck_assert_str_eq (wtisd_negotiate (header), "en");
   free (header);
