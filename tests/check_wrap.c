@@ -309,7 +309,7 @@ main (void)
   tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
   /* Every language at every width: thousands of wraps, seconds natively
-     and under ASan, far longer under valgrind (make check-valgrind
+     and under ASan, far longer under valgrind (--enable-valgrind-tests
      leaves out the "slow"), whose memory checks the wraps above cover.  */
   tcase = tcase_create ("every width");
   tcase_set_tags (tcase, "slow");

@@ -1,10 +1,16 @@
 #!/bin/sh
 # valgrind-program.sh - wtisd-message in every language, and in every
 # mode in a language of each script, under valgrind's memcheck (VALGRIND
-# holds the command); run by "make check-valgrind".
+# holds the command); skipped unless configure had
+# --enable-valgrind-tests.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
+
+if test -z "${VALGRIND-}"; then
+  echo "SKIP: configure --enable-valgrind-tests to run wtisd-message under valgrind"
+  exit 77
+fi
 
 prog=$top_builddir/examples/wtisd-message
 # Every catalog read and wrapped; the other modes in one language of each
