@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <unicode/ustring.h>
-#include <unicode/utf16.h>
 
 #include "internal.h"
 
@@ -26,25 +25,6 @@ result_too_small (char *out, size_t outsize, size_t length)
   return (int)length;
 }
 
-/* The UTF-8 length of the LENGTH well-formed UTF-16 code units at S.  */
-static size_t
-utf8_length_of_utf16 (const UChar *s, int32_t length)
-{
-  size_t bytes = 0;
-  int32_t i;
-
-  for (i = 0; i < length; i++)
-    if (s[i] < 0x80)
-      bytes++;
-    else if (s[i] < 0x800)
-      bytes += 2;
-    else if (U16_IS_LEAD (s[i]) && i + 1 < length && U16_IS_TRAIL (s[i + 1]))
-      bytes += 4, i++;
-    else
-      bytes += 3;
-  return bytes;
-}
-
 int
 buffer_from_utf16 (const UChar *chars, int32_t length, char *out,
                    size_t outsize)
@@ -54,12 +34,19 @@ buffer_from_utf16 (const UChar *chars, int32_t length, char *out,
   size_t needed;
 
   /* A code unit makes at most 3 bytes: an OUT that large takes the
-     result in one pass.  Otherwise measure first, since the result goes
-     out whole or not at all.  */
+     result in one pass.  Otherwise ICU measures first, since the result
+     goes out whole or not at all.  */
   if ((size_t)length < outsize / 3)
     needed = (size_t)length * 3;
-  else if ((needed = utf8_length_of_utf16 (chars, length)) >= outsize)
-    return result_too_small (out, outsize, needed);
+  else
+    {
+      u_strToUTF8 (NULL, 0, &written, chars, length, &code);
+      if (code != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (code))
+        return status_from_icu (code);
+      code = U_ZERO_ERROR;
+      if ((needed = (size_t)written) >= outsize)
+        return result_too_small (out, outsize, needed);
+    }
   if (needed >= INT32_MAX)
     return WTISD_ENOMEM;
   u_strToUTF8 (out, (int32_t)needed + 1, &written, chars, length, &code);
