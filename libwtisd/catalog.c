@@ -161,7 +161,7 @@ text_decode (UConverter *converter, const char *s, size_t length,
 
   if (converter == NULL)
     {
-      status = utf16_from_utf8 (text, s, length);
+      status = utf8_to_utf16 (text, s, length);
       return status == WTISD_EUTF8 ? WTISD_ECATALOG : status;
     }
   text->chars = text->stack;
@@ -263,7 +263,7 @@ text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
     }
   if (U_FAILURE (code))
     return status_from_icu (code);
-  status = utf16_normalize (nfc, text->chars, text->length, &normalized);
+  status = normalize_utf16 (nfc, text->chars, text->length, &normalized);
   if (status == WTISD_OK)
     status = utf8_dup (normalized.chars, normalized.length, owned);
   utf16_buffer_free (&normalized);
@@ -440,8 +440,7 @@ catalog_load (const struct localedir *dir, const char *name,
   int status = catalog_file_read (dir, name, &data, &size);
 
   *catalog = NULL;
-  return status != WTISD_OK ? status
-                            : catalog_parse (data, size, catalog);
+  return status != WTISD_OK ? status : catalog_parse (data, size, catalog);
 }
 
 const char *

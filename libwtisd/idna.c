@@ -242,7 +242,8 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
       break;
     }
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
-  status = idna_convert (convert, domain, length, stack, sizeof stack, &result);
+  status
+      = idna_convert (convert, domain, length, stack, sizeof stack, &result);
   if (status >= 0)
     status = buffer_from_utf8 (result, (size_t)status, out, outsize);
   if (result != stack)

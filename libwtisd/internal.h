@@ -20,9 +20,9 @@
    The sources use the short names; tests/symbols.sh checks that no
    global symbol of the static library escapes both prefixes.  */
 #define buffer_arguments_check _wtisd_buffer_arguments_check
-#define buffer_checked _wtisd_result_checked
-#define buffer_from_utf16 _wtisd_result_from_utf16
-#define buffer_from_utf8 _wtisd_result_from_utf8
+#define buffer_checked _wtisd_buffer_checked
+#define buffer_from_utf16 _wtisd_buffer_from_utf16
+#define buffer_from_utf8 _wtisd_buffer_from_utf8
 #define catalog_english _wtisd_catalog_english
 #define catalog_file_read _wtisd_catalog_file_read
 #define catalog_free _wtisd_catalog_free
@@ -36,6 +36,7 @@
 #define localedir_first_use _wtisd_localedir_first_use
 #define mo_entry _wtisd_mo_entry
 #define mo_open _wtisd_mo_open
+#define normalize_utf16 _wtisd_normalize_utf16
 #define spoof_label_misleads _wtisd_spoof_label_misleads
 #define status_from_icu _wtisd_status_from_icu
 #define tag_candidates _wtisd_tag_candidates
@@ -43,10 +44,9 @@
 #define tag_likely _wtisd_tag_likely
 #define tag_parse _wtisd_tag_parse
 #define utf16_buffer_free _wtisd_utf16_buffer_free
-#define utf16_from_utf8 _wtisd_utf16_from_utf8
-#define utf16_normalize _wtisd_utf16_normalize
 #define utf8_check _wtisd_utf8_check
 #define utf8_is_ascii _wtisd_utf8_is_ascii
+#define utf8_to_utf16 _wtisd_utf8_to_utf16
 
 /* Marks a string for xgettext without translating it where it stands.  */
 #define N_(msgid) (msgid)
@@ -141,8 +141,7 @@ int catalog_file_read (const struct localedir *dir, const char *name,
    DATA[SIZE], taken over whatever the outcome) as a catalog.
    WTISD_OK and a new *CATALOG, WTISD_ECATALOG when any check of wtisd.h's
    "Catalogs" paragraph fails, WTISD_ENOMEM, WTISD_EICU.  */
-int catalog_parse (unsigned char *data, size_t size,
-                   struct catalog **catalog);
+int catalog_parse (unsigned char *data, size_t size, struct catalog **catalog);
 
 /* catalog_file_read, then catalog_parse.  */
 int catalog_load (const struct localedir *dir, const char *name,
@@ -174,13 +173,12 @@ struct utf16_buffer
 
 /* Converts LENGTH bytes of well-formed UTF-8 into BUFFER.  Returns
    WTISD_OK or a status; free with utf16_buffer_free either way.  */
-int utf16_from_utf8 (struct utf16_buffer *buffer, const char *s,
-                     size_t length);
+int utf8_to_utf16 (struct utf16_buffer *buffer, const char *s, size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
 
 /* normalize.c: normalizes the LENGTH code units at TEXT into RESULT (free
    it with utf16_buffer_free either way).  WTISD_OK or a status.  */
-int utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
+int normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
                      int32_t length, struct utf16_buffer *result);
 
 /* spoof.c: whether LABEL, LENGTH bytes of a domain name's Unicode form

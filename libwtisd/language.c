@@ -124,8 +124,8 @@ table_build (const struct localedir *dir)
   /* Room for English, which negotiation weighs like any catalog.  */
   if (status == 0 && table->count == capacity)
     {
-      struct language_entry *bigger = realloc (
-          table->entries, (capacity + 1) * sizeof *table->entries);
+      struct language_entry *bigger
+          = realloc (table->entries, (capacity + 1) * sizeof *table->entries);
 
       status = bigger != NULL ? 0 : -1;
       if (bigger != NULL)
@@ -142,8 +142,7 @@ table_build (const struct localedir *dir)
     ;
   if (i == table->count)
     table->entries[table->count++] = english;
-  qsort (table->entries, table->count, sizeof *table->entries,
-         entry_compare);
+  qsort (table->entries, table->count, sizeof *table->entries, entry_compare);
   for (i = 0; i < table->count; i++)
     if (kept == 0
         || strcmp (table->entries[i].name, table->entries[kept - 1].name) != 0)
@@ -271,7 +270,7 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
       }
   /* English itself asks for no catalog.  */
   return parsed.is_c || strcmp (parsed.language, "en") == 0 ? WTISD_OK
-                                                             : result;
+                                                            : result;
 }
 
 /* The entry the LENGTH bytes at LANG resolve to, English when none;

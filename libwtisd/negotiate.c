@@ -310,10 +310,10 @@ range_apply (const struct language_table *table, struct language_range *range,
   for (i = 0; i < table->count; i++)
     {
       struct naming *naming = &namings[i];
-      int specificity
-          = range_names (canonical, table->entries[i].facts.bcp47) ? length
-            : (long)i == best                                      ? 0
-                                                                   : -1;
+      int specificity = range_names (canonical, table->entries[i].facts.bcp47)
+                            ? length
+                        : (long)i == best ? 0
+                                          : -1;
 
       if (specificity > naming->specificity)
         *naming = (struct naming){ specificity, range->weight, range->order,

@@ -173,7 +173,7 @@ stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
    heap buffer sized for the common case; a form that grows the text more
    (NFD of Hangul) takes a second, exact run.  WTISD_OK or a status.  */
 int
-utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
+normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
                  int32_t length, struct utf16_buffer *result)
 {
   int32_t capacity = length + length / 2 + 16;
@@ -209,12 +209,13 @@ utf16_normalize (const UNormalizer2 *normalizer, const UChar *text,
 
 /* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.  */
 static int
-normalize_utf16 (const UNormalizer2 *normalizer,
-                 const struct utf16_buffer *text, char *out, size_t outsize)
+utf16_normalize_to_buffer (const UNormalizer2 *normalizer,
+                           const struct utf16_buffer *text, char *out,
+                           size_t outsize)
 {
   struct utf16_buffer result;
   int status
-      = utf16_normalize (normalizer, text->chars, text->length, &result);
+      = normalize_utf16 (normalizer, text->chars, text->length, &result);
 
   if (status == WTISD_OK)
     status = buffer_from_utf16 (result.chars, result.length, out, outsize);
@@ -235,7 +236,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
   /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
      forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
      validation pass.  */
-  status = utf16_from_utf8 (&text, utf8, length);
+  status = utf8_to_utf16 (&text, utf8, length);
   if (status != WTISD_OK)
     return status;
   span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code);
@@ -246,7 +247,7 @@ normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
            || (status = stream_safe (normalizer, &text)) == 1)
     status = buffer_from_utf8 (utf8, length, out, outsize);
   else if (status == 0)
-    status = normalize_utf16 (normalizer, &text, out, outsize);
+    status = utf16_normalize_to_buffer (normalizer, &text, out, outsize);
   utf16_buffer_free (&text);
   return status;
 }

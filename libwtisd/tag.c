@@ -260,8 +260,7 @@ tag_likely (const struct language_tag *tag, char script[5], char region[4])
     }
   if (region != NULL && status == WTISD_OK)
     {
-      snprintf (id, sizeof id, "%s%s%s", language, *script ? "_" : "",
-                script);
+      snprintf (id, sizeof id, "%s%s%s", language, *script ? "_" : "", script);
       status = likely_part (id, 0, region, 4);
     }
   return status;
@@ -405,5 +404,5 @@ tag_describe (const char *name, struct language_facts *facts)
     return WTISD_ENOMEM;
   facts->rtl = uloc_isRightToLeft (id);
   return U_FAILURE (code) || strcmp (facts->bcp47, "und") == 0 ? WTISD_EINVAL
-                                                                 : WTISD_OK;
+                                                               : WTISD_OK;
 }

@@ -49,7 +49,7 @@ status_from_icu (UErrorCode code)
 }
 
 int
-utf16_from_utf8 (struct utf16_buffer *buffer, const char *s, size_t length)
+utf8_to_utf16 (struct utf16_buffer *buffer, const char *s, size_t length)
 {
   UErrorCode code = U_ZERO_ERROR;
 
