@@ -334,7 +334,7 @@ entry_make (UConverter *converter, const struct mo_string *original,
 }
 
 static int
-entry_compare (const void *a, const void *b)
+msgid_compare (const void *a, const void *b)
 {
   return strcmp (((const struct catalog_entry *)a)->msgid,
                  ((const struct catalog_entry *)b)->msgid);
@@ -378,9 +378,9 @@ catalog_index (struct catalog *catalog, const struct mo_file *mo)
     return status;
   if (catalog->count > 1)
     qsort (catalog->entries, catalog->count, sizeof *catalog->entries,
-           entry_compare);
+           msgid_compare);
   for (i = 1; i < catalog->count; i++)
-    if (entry_compare (&catalog->entries[i - 1], &catalog->entries[i]) == 0)
+    if (msgid_compare (&catalog->entries[i - 1], &catalog->entries[i]) == 0)
       return WTISD_ECATALOG;
   return WTISD_OK;
 }
@@ -452,6 +452,6 @@ catalog_translate (const struct catalog *catalog, const char *msgid)
     return NULL;
   key.msgid = msgid;
   found = bsearch (&key, catalog->entries, catalog->count,
-                   sizeof *catalog->entries, entry_compare);
+                   sizeof *catalog->entries, msgid_compare);
   return found != NULL ? found->translation : NULL;
 }
