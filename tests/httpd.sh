@@ -4,7 +4,8 @@
 # --format, the redirects from / (negotiation) and ?lang=, the absolute
 # alternate and canonical links and the menu, --base-url, the sitemap
 # and robots.txt, "not found" pages, HTML5 (by the validator CI
-# installs), ETags and 304s, caching, gzip, the security headers;
+# installs), ETags and 304s, caching, gzip and brotli as Accept-Encoding
+# weighs them (a 406 when it refuses all), the security headers;
 # hostile requests, requests too large to store, a NUL in the path or
 # the query, a failure at start-up; then a bounded load (10 000 requests
 # over 32 connections, mixed languages and formats): no error, every
@@ -209,37 +210,98 @@ test "$json_etag" != "$etag" || fail "the JSON has the page's ETag"
 get /de/message.json -H "If-None-Match: $json_etag"
 expect_status 304
 
-# gzip, made once, when Accept-Encoding takes it (RFC 9110, 12.5.3).
+# gzip and brotli (where configure found libbrotlienc), made once, the
+# one Accept-Encoding weighs most (RFC 9110, 12.5.3); a tie goes to the
+# smaller, brotli, and identity unnamed comes after any coding named.
+# "br|gzip": br where the server has brotli, else gzip;
+# 406 when every coding, identity too, is refused.
+if grep -q '^#define HAVE_BROTLI 1' "$top_builddir/config.h"; then
+  brotli=yes
+  codings=3
+else
+  brotli=no
+  codings=2
+  echo "wtisd-httpd was built without brotli: only its absence is checked"
+fi
+if test $brotli = yes && ! command -v brotli > /dev/null 2>&1; then
+  echo "SKIP part: no brotli program (Debian package brotli) to decode the br bodies"
+fi
 cp "$workdir/page.fr.html" "$workdir/plain"
+: > "$workdir/etags"
 while IFS='	' read -r accept expected; do
-  get /fr/ -H "Accept-Encoding: $accept"
-  expect_status 200
-  expect_header "Vary: Accept-Encoding"
-  if test "$expected" = gzip; then
-    expect_header "Content-Encoding: gzip"
-    gzip -dc < "$stdout" | cmp -s - "$workdir/plain" || fail "$accept: the gzipped page differs"
-    test "$(sed -n 's/^ETag: //ip' "$workdir/h")" != "$etag" || fail "$accept: the plain page's ETag"
+  case $expected in
+    *'|'*) if test $brotli = yes; then expected=${expected%|*}; else expected=${expected#*|}; fi ;;
+  esac
+  # (curl sends "Name;" as the header with an empty value.)
+  if test "$accept" = empty; then
+    get /fr/ -H "Accept-Encoding;"
   else
+    get /fr/ -H "Accept-Encoding: $accept"
+  fi
+  expect_header "Vary: Accept-Encoding"
+  if test "$expected" = 406; then
+    expect_status 406
+    continue
+  fi
+  expect_status 200
+  echo "$expected $(sed -n 's/^ETag: //ip' "$workdir/h")" >> "$workdir/etags"
+  case $expected in
+    gzip) decode="gzip -dc" ;;
+    br) decode="brotli -dc" ;;
+    *) decode=cat ;;
+  esac
+  if test "$expected" = identity; then
     grep -qi '^Content-Encoding:' "$workdir/h" && fail "$accept: $(grep -i '^Content-Encoding:' "$workdir/h")"
-    cmp -s "$stdout" "$workdir/plain" || fail "$accept: the page differs"
+  else
+    expect_header "Content-Encoding: $expected"
+  fi
+  if test "$expected" != br || command -v brotli > /dev/null 2>&1; then
+    $decode < "$stdout" | cmp -s - "$workdir/plain" || fail "$accept: the $expected page differs"
   fi
 done << 'EOF'
 gzip	gzip
 GZip	gzip
 deflate, gzip;q=0.5	gzip
 x-gzip	gzip
-*	gzip
-br, *;q=0.1	gzip
+*	br|gzip
+br, *;q=0.1	br|gzip
+br	br|identity
+BR ; Q=0.9	br|identity
+gzip;q=1, br;q=0.5	gzip
+gzip;q=0.5, br	br|gzip
+gzip, br;q=0	gzip
+br;q=0, *	gzip
+gzip;q=0.4, br;q=0.3, identity;q=0.5	identity
 identity	identity
 gzip;q=0	identity
 gzip;q=0.000	identity
-gzip;q=0, *	identity
-*;q=0	identity
-	identity
+gzip;q=0, *	br|identity
+*;q=0, identity	identity
+identity;q=0, gzip	gzip
+identity;q=0, br	br|406
+*;q=0	406
+identity;q=0	406
+br;q=0, identity;q=0	406
+empty	identity
 EOF
-gz_etag=$(sed -n 's/^ETag: //ip' "$workdir/h")
-get /fr/ -H "Accept-Encoding: gzip" -H "If-None-Match: $etag"
-expect_status 200
+get /fr/ -H "Accept-Encoding: *;q=0"
+expect_header "Content-Type: text/plain; charset=utf-8"
+# One strong ETag per coding, none shared: a cache that keeps them all
+# never takes one for another.
+sort -u "$workdir/etags" > "$workdir/codings"
+test "$(wc -l < "$workdir/codings")" -eq $codings ||
+  fail "not one ETag per coding: $(cat "$workdir/codings")"
+test "$(cut -d' ' -f2 "$workdir/codings" | sort -u | wc -l)" -eq $codings ||
+  fail "two codings share an ETag: $(cat "$workdir/codings")"
+while read -r coding tag; do
+  get /fr/ -H "Accept-Encoding: $coding" -H "If-None-Match: $tag"
+  expect_status 304
+  expect_header "ETag: $tag"
+  # The others' ETags are not this coding's.
+  get /fr/ -H "Accept-Encoding: $coding" \
+    -H "If-None-Match: $(grep -v "^$coding " "$workdir/codings" | cut -d' ' -f2 | paste -sd,)"
+  expect_status 200
+done < "$workdir/codings"
 
 # Security headers on every answer; the page's only style allowed by
 # its SHA-256 (CSP Level 2), computed here from the page itself.
