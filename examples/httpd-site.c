@@ -207,7 +207,8 @@ language_links (const char *lang, const char *current, const char *base,
    the first so many and the page's own, so that every page stays small
    and the site's memory and start-up grow in proportion to its
    languages, not with their square (2,000 catalogs took 670 MB and 70 s).
-   /sitemap.xml names every page.  */
+   /sitemap.xml names every page, each with the alternates its <head>
+   has.  */
 #define PAGE_LANGUAGES_MAX 100
 
 /* The <head> links (canonical, then an alternate per language and
@@ -379,26 +380,48 @@ csp_make (const char *lang)
   return 0;
 }
 
-/* /sitemap.xml: the address of every page.  */
+/* The <xhtml:link> of an alternate of a page in /sitemap.xml, to the
+   page of TAG (NULL: x-default, the site's root).  */
+static void
+sitemap_alternate (struct buffer *xml, const char *base, const char *tag)
+{
+  buffer_puts (xml, "<xhtml:link rel=\"alternate\" hreflang=\"");
+  html_escape (xml, tag != NULL ? tag : "x-default");
+  buffer_puts (xml, "\" href=\"");
+  url_write (xml, base, tag);
+  buffer_puts (xml, "\"/>\n");
+}
+
+/* /sitemap.xml: the address of every page, each with the alternates of
+   its <head> (Google's format for hreflang in sitemaps): x-default and
+   the pages of the first PAGE_LANGUAGES_MAX languages and its own, so
+   every language while there are no more.  */
 static int
 sitemap_make (struct site *site, const char *base)
 {
   struct buffer xml = { 0 };
   char date[16];
   struct tm tm;
-  size_t i;
+  size_t i, j;
 
   strftime (date, sizeof date, "%Y-%m-%d", gmtime_r (&site->modified, &tm));
-  buffer_puts (&xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/"
-                     "sitemap/0.9\">\n");
+  buffer_puts (&xml,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<urlset xmlns=\"http://www.sitemaps.org/schemas/"
+               "sitemap/0.9\"\n"
+               "        xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
   for (i = 0; i < site->page_count; i++)
     {
-      buffer_puts (&xml, "<url><loc>");
+      buffer_puts (&xml, "<url>\n<loc>");
       url_write (&xml, base, site->pages[i].tag);
-      buffer_puts (&xml, "</loc><lastmod>");
+      buffer_puts (&xml, "</loc>\n<lastmod>");
       buffer_puts (&xml, date);
-      buffer_puts (&xml, "</lastmod></url>\n");
+      buffer_puts (&xml, "</lastmod>\n");
+      sitemap_alternate (&xml, base, NULL);
+      for (j = 0; j < site->page_count; j++)
+        if (j < PAGE_LANGUAGES_MAX || j == i)
+          sitemap_alternate (&xml, base, site->pages[j].tag);
+      buffer_puts (&xml, "</url>\n");
     }
   buffer_puts (&xml, "</urlset>\n");
   return resource_make (&site->sitemap, &xml, "application/xml", NULL);

@@ -3,9 +3,10 @@
 # the page of each language at /TAG/ and its JSON against wtisd-message
 # --format, the redirects from / (negotiation) and ?lang=, the absolute
 # alternate and canonical links and the menu, --base-url, the sitemap
-# and robots.txt, "not found" pages, HTML5 (by the validator CI
-# installs), ETags and 304s, caching, gzip and brotli as Accept-Encoding
-# weighs them (a 406 when it refuses all), the security headers;
+# (well-formed, with every page's alternates) and robots.txt, "not
+# found" pages, HTML5 (by the validator CI installs), ETags and 304s,
+# caching, gzip and brotli as Accept-Encoding weighs them (a 406 when
+# it refuses all), the security headers;
 # hostile requests, requests too large to store, a NUL in the path or
 # the query, a failure at start-up; then a bounded load (10 000 requests
 # over 32 connections, mixed languages and formats): no error, every
@@ -173,6 +174,34 @@ for lang in $linguas en; do
   grep -qF "<loc>$url/$(bcp47 "$lang")/</loc>" "$stdout" || fail "sitemap: no $lang"
 done
 test "$(grep -c '<loc>' "$stdout")" -eq $languages || fail "sitemap: not one address per language"
+# Well-formed XML, and each page with every language's page and
+# x-default as its alternates (Google's hreflang in sitemaps), read by
+# python3's XML parser.
+if command -v python3 > /dev/null 2>&1; then
+  for lang in $linguas en; do bcp47 "$lang"; done > "$workdir/tags"
+  python3 - "$stdout" "$url" "$workdir/tags" > "$workdir/sitemap" 2>&1 << 'EOF' ||
+import sys
+import xml.etree.ElementTree as ET
+sitemap, base, tags = sys.argv[1], sys.argv[2], open(sys.argv[3]).read().split()
+ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+      "x": "http://www.w3.org/1999/xhtml"}
+expected = {t: f"{base}/{t}/" for t in tags}
+expected["x-default"] = f"{base}/"
+pages = ET.parse(sitemap).getroot().findall("s:url", ns)
+for page in pages:
+    loc = page.find("s:loc", ns).text
+    links = [(l.get("rel"), l.get("hreflang"), l.get("href"))
+             for l in page.findall("x:link", ns)]
+    got = {h: r for rel, h, r in links if rel == "alternate"}
+    if len(links) != len(got) or got != expected:
+        print(f"{loc}: alternates {sorted(set(got.items()) ^ set(expected.items()))[:4]}")
+locs = sorted(p.find("s:loc", ns).text for p in pages)
+if locs != sorted(v for k, v in expected.items() if k != "x-default"):
+    print("the pages are not one per language")
+EOF
+    fail "sitemap: not well-formed: $(tail -n 1 "$workdir/sitemap")"
+  test -s "$workdir/sitemap" && fail "sitemap: $(head -n 5 "$workdir/sitemap")"
+fi
 get /robots.txt
 expect_status 200
 expect_header "Content-Type: text/plain; charset=utf-8"
