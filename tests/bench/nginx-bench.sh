@@ -7,12 +7,12 @@
 # libnginx-mod-http-brotli-static; Debian's nginx itself has no
 # brotli).  The load is wrk's (Debian package wrk): 2 threads, 32
 # connections, RUN seconds a run (default 5), with and without keep-alive
-# ("Connection: close" on every request), identity, gzip and br; three
+# ("Connection: close" on every request), identity, gzip and br; five
 # rounds, the two servers interleaved in each.  Prints each run's
 # requests per second and bytes per response (headers and body, as wrk
-# counts what it read), then the medians and wtisd-httpd's ratio to
-# nginx.  Figures, not a test; the client and both servers share the
-# machine.
+# counts what it read), then the medians with the lowest and highest
+# round, and wtisd-httpd's ratio to nginx of the medians.  Figures, not
+# a test; the client and both servers share the machine.
 #   nginx-bench.sh BUILDDIR [RUN]
 set -eu
 build=$1
@@ -128,7 +128,7 @@ EOF
 
 echo "== wtisd-httpd against nginx $("$nginx" -v 2>&1 | sed 's|.*/||'), wrk: 2 threads, 32 connections, ${run} s a run,"
 echo "   $(wc -l < "$work/paths") paths in turn ($(nproc) processors, shared by client and servers)"
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
   for keepalive in yes no; do
     for coding in $codings; do
       for server in wtisd nginx; do
@@ -149,15 +149,19 @@ for round in 1 2 3; do
   done
 done
 
-median () { sort -n "$1" | sed -n 2p; }
-echo "== medians of the three rounds"
-printf '%-10s %-8s %12s %12s %8s %14s %14s\n' keep-alive coding "wtisd rps" "nginx rps" ratio "wtisd B/resp" "nginx B/resp"
+median () { sort -n "$1" | sed -n 3p; }
+range () { echo "$(sort -n "$1" | head -n 1)-$(sort -n "$1" | tail -n 1)"; }
+echo "== medians of the five rounds (lowest-highest)"
+printf '%-10s %-8s %20s %20s %6s %13s %13s\n' keep-alive coding "wtisd rps" "nginx rps" ratio \
+  "wtisd B/resp" "nginx B/resp"
 for keepalive in yes no; do
   for coding in $codings; do
-    w=$(median "$work/$keepalive.$coding.wtisd.rps")
-    n=$(median "$work/$keepalive.$coding.nginx.rps")
-    printf '%-10s %-8s %12s %12s %7sx %14s %14s\n' $keepalive $coding "$w" "$n" \
+    key=$work/$keepalive.$coding
+    w=$(median "$key.wtisd.rps")
+    n=$(median "$key.nginx.rps")
+    printf '%-10s %-8s %20s %20s %5sx %13s %13s\n' $keepalive $coding \
+      "$w ($(range "$key.wtisd.rps"))" "$n ($(range "$key.nginx.rps"))" \
       "$(echo "$w $n" | awk '{ printf "%.2f", $1 / $2 }')" \
-      "$(cat "$work/$keepalive.$coding.wtisd.bytes")" "$(cat "$work/$keepalive.$coding.nginx.bytes")"
+      "$(cat "$key.wtisd.bytes")" "$(cat "$key.nginx.bytes")"
   done
 done
