@@ -1,10 +1,9 @@
 /* httpd-site.h - every answer of wtisd-httpd, made once at start-up
    (issue 22): the page and the JSON of each language at /TAG/ and
    /TAG/message.json, plain, gzipped and in brotli (httpd-encoding.h),
-   each with its strong ETag; the
-   redirects to them; a "not found" page per language; /sitemap.xml and
-   /robots.txt.  Once made they are only read: the threads answering
-   requests share them without a lock.
+   each with its strong ETag; the redirects to them; a "not found" page
+   per language; /sitemap.xml and /robots.txt.  Once made they are only
+   read: the threads answering requests share them without a lock.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #ifndef WTISD_HTTPD_SITE_H
