@@ -11,7 +11,8 @@
 # origin gives for it, byte for byte once decoded; so no client is ever
 # served another's language or coding (no cache poisoning).  After each
 # client's first round, at least 80% of the language pages must come from
-# the cache (X-Cache-Status); the ratio is printed.  Skipped where nginx
+# the cache (X-Cache-Status); the ratio is printed.  Then one coding's
+# ETag must not validate another's, and a 406 must reach no one else.  Skipped where nginx
 # or curl is missing or the server was not built.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -216,5 +217,13 @@ curl -s --unix-socket "$sock" -D "$f.raw" -o "$f" -H "Accept-Encoding: gzip" \
   -H "If-None-Match: $etag_gzip" http://localhost/fr/
 tr -d '\r' < "$f.raw" > "$f.h"
 head -n 1 "$f.h" | grep -q ' 304 ' || fail "/fr/ with gzip's ETag: $(head -n 1 "$f.h"), not 304"
+# A 406 (every coding refused) is kept for no one else.
+fetch "$f" /es/ es "*;q=0"
+head -n 1 "$f.h" | grep -q ' 406 ' || fail "/es/ with *;q=0: $(head -n 1 "$f.h"), not 406"
+for ae in none gzip; do
+  fetch "$f" /es/ es $ae
+  wrong=$(check "$f" "$workdir/page.es" "$(test $ae = none && echo identity || echo $ae)" "/es/ after a 406")
+  test -z "$wrong" || fail "$wrong"
+done
 kill -0 $nginx_pid 2> /dev/null || fail "nginx died: $(cat "$dir/error.log")"
 finish
