@@ -118,7 +118,7 @@ check () {
   case $3 in
     br) command -v brotli > /dev/null 2>&1 || return 0; decode="brotli -dc" ;;
     gzip) decode="gzip -dc" ;;
-    *) decode=cat ;;
+    *) decode="cat" ;;
   esac
   $decode < "$1" | cmp -s - "$2" || echo "$4: not the origin's $2"
 }
@@ -204,7 +204,7 @@ f=$workdir/conditional
 for coding in gzip br; do
   test $coding = br && test $brotli = no && continue
   fetch "$f" /fr/ fr $coding
-  eval "etag_$coding=\$(header ETag "$f")"
+  eval "etag_$coding=\$(header ETag \"\$f\")"
 done
 if test $brotli = yes; then
   curl -s --unix-socket "$sock" -D "$f.raw" -o "$f" -H "Accept-Encoding: gzip" \
