@@ -9,7 +9,6 @@
 
 #include <nettle/base64.h>
 #include <nettle/sha2.h>
-#include <zlib.h>
 
 #include <wtisd.h>
 
@@ -80,59 +79,42 @@ etag_of (const char *data, size_t length, char etag[SITE_ETAG_SIZE])
   etag[34] = '\0';
 }
 
-/* IN gzipped into OUT, once, with zlib's best compression.  Returns 0,
-   or -1 when memory ran out.  */
-static int
-gzip_of (const struct buffer *in, struct buffer *out)
-{
-  z_stream z = { 0 };
-  int status;
-
-  if (deflateInit2 (&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9,
-                    Z_DEFAULT_STRATEGY)
-      != Z_OK)
-    return -1;
-  out->capacity = deflateBound (&z, (uLong)in->length);
-  if ((out->data = malloc (out->capacity)) == NULL)
-    {
-      deflateEnd (&z);
-      return -1;
-    }
-  z.next_in = (Bytef *)(size_t)in->data;
-  z.avail_in = (uInt)in->length;
-  z.next_out = (Bytef *)out->data;
-  z.avail_out = (uInt)out->capacity;
-  status = deflate (&z, Z_FINISH);
-  out->length = z.total_out;
-  deflateEnd (&z);
-  return status == Z_STREAM_END ? 0 : -1;
-}
-
 /* R: BODY (kept for the life of the process) of TYPE, in the language
-   of TAG (or NULL), plain and gzipped.  Returns 0, or -1.  */
+   of TAG (or NULL), in every coding this build has, each compressed
+   once.  Returns 0, or -1.  */
 static int
 resource_make (struct resource *r, const struct buffer *body, const char *type,
                const char *tag)
 {
-  struct buffer gzip = { 0 };
   struct header headers[] = { { MHD_HTTP_HEADER_CONTENT_TYPE, type },
                               { MHD_HTTP_HEADER_CONTENT_LANGUAGE, tag },
                               { MHD_HTTP_HEADER_CACHE_CONTROL, CACHE_LONG },
                               { MHD_HTTP_HEADER_LAST_MODIFIED, last_modified },
                               { MHD_HTTP_HEADER_VARY, "Accept-Encoding" },
-                              { MHD_HTTP_HEADER_ETAG, r->plain_etag },
+                              { MHD_HTTP_HEADER_ETAG, NULL },
                               { MHD_HTTP_HEADER_CONTENT_ENCODING, NULL },
                               { NULL, NULL } };
+  enum encoding c;
 
-  if (body->failed || gzip_of (body, &gzip) != 0)
+  if (body->failed)
     return -1;
-  etag_of (body->data, body->length, r->plain_etag);
-  etag_of (gzip.data, gzip.length, r->gzip_etag);
-  r->plain = response_new (body->data, body->length, headers);
-  headers[5].value = r->gzip_etag; /* ETag */
-  headers[6].value = "gzip";       /* Content-Encoding */
-  r->gzip = response_new (gzip.data, gzip.length, headers);
-  return r->plain != NULL && r->gzip != NULL ? 0 : -1;
+  for (c = 0; c < ENCODING_COUNT; c++)
+    {
+      struct buffer coded = *body;
+
+      if (!encoding_available (c))
+        continue;
+      if (c != ENCODING_IDENTITY && encoding_compress (c, body, &coded) != 0)
+        return -1;
+      /* A strong ETag of the coded bytes: each coding has its own.  */
+      etag_of (coded.data, coded.length, r->etag[c]);
+      headers[5].value = r->etag[c];
+      headers[6].value = encoding_name (c);
+      if ((r->response[c] = response_new (coded.data, coded.length, headers))
+          == NULL)
+        return -1;
+    }
+  return 0;
 }
 
 /* A redirect to LOCATION (a path), whose caching follows CACHE and
@@ -225,7 +207,8 @@ language_links (const char *lang, const char *current, const char *base,
    the first so many and the page's own, so that every page stays small
    and the site's memory and start-up grow in proportion to its
    languages, not with their square (2,000 catalogs took 670 MB and 70 s).
-   /sitemap.xml names every page.  */
+   /sitemap.xml names every page, each with the alternates its <head>
+   has.  */
 #define PAGE_LANGUAGES_MAX 100
 
 /* The <head> links (canonical, then an alternate per language and
@@ -397,26 +380,48 @@ csp_make (const char *lang)
   return 0;
 }
 
-/* /sitemap.xml: the address of every page.  */
+/* The <xhtml:link> of an alternate of a page in /sitemap.xml, to the
+   page of TAG (NULL: x-default, the site's root).  */
+static void
+sitemap_alternate (struct buffer *xml, const char *base, const char *tag)
+{
+  buffer_puts (xml, "<xhtml:link rel=\"alternate\" hreflang=\"");
+  html_escape (xml, tag != NULL ? tag : "x-default");
+  buffer_puts (xml, "\" href=\"");
+  url_write (xml, base, tag);
+  buffer_puts (xml, "\"/>\n");
+}
+
+/* /sitemap.xml: the address of every page, each with the alternates of
+   its <head> (Google's format for hreflang in sitemaps): x-default and
+   the pages of the first PAGE_LANGUAGES_MAX languages and its own, so
+   every language while there are no more.  */
 static int
 sitemap_make (struct site *site, const char *base)
 {
   struct buffer xml = { 0 };
   char date[16];
   struct tm tm;
-  size_t i;
+  size_t i, j;
 
   strftime (date, sizeof date, "%Y-%m-%d", gmtime_r (&site->modified, &tm));
-  buffer_puts (&xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/"
-                     "sitemap/0.9\">\n");
+  buffer_puts (&xml,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<urlset xmlns=\"http://www.sitemaps.org/schemas/"
+               "sitemap/0.9\"\n"
+               "        xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
   for (i = 0; i < site->page_count; i++)
     {
-      buffer_puts (&xml, "<url><loc>");
+      buffer_puts (&xml, "<url>\n<loc>");
       url_write (&xml, base, site->pages[i].tag);
-      buffer_puts (&xml, "</loc><lastmod>");
+      buffer_puts (&xml, "</loc>\n<lastmod>");
       buffer_puts (&xml, date);
-      buffer_puts (&xml, "</lastmod></url>\n");
+      buffer_puts (&xml, "</lastmod>\n");
+      sitemap_alternate (&xml, base, NULL);
+      for (j = 0; j < site->page_count; j++)
+        if (j < PAGE_LANGUAGES_MAX || j == i)
+          sitemap_alternate (&xml, base, site->pages[j].tag);
+      buffer_puts (&xml, "</url>\n");
     }
   buffer_puts (&xml, "</urlset>\n");
   return resource_make (&site->sitemap, &xml, "application/xml", NULL);
@@ -465,8 +470,12 @@ site_make (struct site *site, const char *base_url)
   site->too_long = text_make ("URI too long: too many query arguments\n",
                               MHD_HTTP_HEADER_CONNECTION, "close");
   site->busy = busy_make ();
+  site->not_acceptable = text_make (
+      "Not acceptable: Accept-Encoding refuses identity, gzip and br\n",
+      MHD_HTTP_HEADER_VARY, "Accept-Encoding");
   return site->not_allowed && site->bad_language && site->too_long
-                 && site->busy && sitemap_make (site, base_url) == 0
+                 && site->busy && site->not_acceptable
+                 && sitemap_make (site, base_url) == 0
                  && robots_make (site, base_url) == 0
              ? 0
              : -1;

@@ -1,9 +1,9 @@
 /* httpd-site.h - every answer of wtisd-httpd, made once at start-up
    (issue 22): the page and the JSON of each language at /TAG/ and
-   /TAG/message.json, plain and gzipped, each with its strong ETag; the
-   redirects to them; a "not found" page per language; /sitemap.xml and
-   /robots.txt.  Once made they are only read: the threads answering
-   requests share them without a lock.
+   /TAG/message.json, plain, gzipped and in brotli (httpd-encoding.h),
+   each with its strong ETag; the redirects to them; a "not found" page
+   per language; /sitemap.xml and /robots.txt.  Once made they are only
+   read: the threads answering requests share them without a lock.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #ifndef WTISD_HTTPD_SITE_H
@@ -14,15 +14,17 @@
 
 #include <microhttpd.h>
 
+#include "httpd-encoding.h"
+
 /* A quoted strong ETag: 32 hexadecimal digits.  */
 #define SITE_ETAG_SIZE 35
 
-/* One content in its two encodings, identity and gzip, with their
-   ETags.  */
+/* One content in each coding this build has (NULL for another), each
+   with its own ETag.  */
 struct resource
 {
-  struct MHD_Response *plain, *gzip;
-  char plain_etag[SITE_ETAG_SIZE], gzip_etag[SITE_ETAG_SIZE];
+  struct MHD_Response *response[ENCODING_COUNT];
+  char etag[ENCODING_COUNT][SITE_ETAG_SIZE];
 };
 
 struct site_page
@@ -42,6 +44,7 @@ struct site
   size_t page_count;
   struct resource sitemap, robots;
   struct MHD_Response *not_allowed, *bad_language, *too_long, *busy;
+  struct MHD_Response *not_acceptable; /* No acceptable coding.  */
   time_t modified; /* Every resource's Last-Modified: start-up.  */
 };
 

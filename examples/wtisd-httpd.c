@@ -1,12 +1,12 @@
 /* wtisd-httpd - the message on the web (issue 22): a page per language
    at /TAG/ (its BCP 47 tag) and its JSON at /TAG/message.json, made
-   once at start-up (httpd-site.c), plain and gzipped, with ETags for
-   conditional requests; / redirects to the page Accept-Language (or
-   ?lang=TAG) asks for.  Served by GNU libmicrohttpd's thread pool (on
-   epoll where the system has it, which FD_SETSIZE does not limit), with
-   clients held to limits (issue 27, httpd-limits.c): so many
-   connections in all and per address, and a fixed time for each
-   request, however slowly its bytes arrive.
+   once at start-up (httpd-site.c), plain, gzipped and in brotli
+   (httpd-encoding.c), with ETags for conditional requests; / redirects
+   to the page Accept-Language (or ?lang=TAG) asks for.  Served by GNU
+   libmicrohttpd's thread pool (on epoll where the system has it, which
+   FD_SETSIZE does not limit), with clients held to limits (issue 27,
+   httpd-limits.c): so many connections in all and per address, and a
+   fixed time for each request, however slowly its bytes arrive.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #include <config.h>
@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -87,44 +86,22 @@ copy_current (struct MHD_Connection *connection, const char *etag)
          && *end == '\0' && timegm (&tm) >= site.modified;
 }
 
-/* Whether HEADER, an Accept-Encoding value, takes gzip (RFC 9110,
-   12.5.3): named, or covered by "*", with a weight above 0.  */
-static int
-gzip_accepted (const char *header)
-{
-  double gzip = -1, any = -1;
-
-  while (header != NULL && *(header += strspn (header, " \t,")) != '\0')
-    {
-      size_t name = strcspn (header, " \t;,");
-      const char *end = header + strcspn (header, ",");
-      const char *q = strstr (header, "q=");
-      double weight = q != NULL && q < end ? strtod (q + 2, NULL) : 1;
-
-      if ((name == 4 && strncasecmp (header, "gzip", 4) == 0)
-          || (name == 6 && strncasecmp (header, "x-gzip", 6) == 0))
-        gzip = weight;
-      else if (name == 1 && *header == '*')
-        any = weight;
-      header = end;
-    }
-  return gzip >= 0 ? gzip > 0 : any > 0;
-}
-
-/* R as the request asks: gzipped when it takes gzip, a 304 when its
-   copy is current.  */
+/* R as the request asks: in the coding its Accept-Encoding prefers, a
+   304 when its copy is current, a 406 when it refuses every coding.  */
 static enum MHD_Result
 resource_send (struct MHD_Connection *connection, const struct resource *r)
 {
-  int gzip = gzip_accepted (MHD_lookup_connection_value (
+  enum encoding coding = encoding_negotiate (MHD_lookup_connection_value (
       connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
 
-  return MHD_queue_response (
-      connection,
-      copy_current (connection, gzip ? r->gzip_etag : r->plain_etag)
-          ? MHD_HTTP_NOT_MODIFIED
-          : MHD_HTTP_OK,
-      gzip ? r->gzip : r->plain);
+  if (coding == ENCODING_NONE)
+    return MHD_queue_response (connection, MHD_HTTP_NOT_ACCEPTABLE,
+                               site.not_acceptable);
+  return MHD_queue_response (connection,
+                             copy_current (connection, r->etag[coding])
+                                 ? MHD_HTTP_NOT_MODIFIED
+                                 : MHD_HTTP_OK,
+                             r->response[coding]);
 }
 
 /* The page of the language Accept-Language prefers; English without

@@ -3,8 +3,10 @@
 # the page of each language at /TAG/ and its JSON against wtisd-message
 # --format, the redirects from / (negotiation) and ?lang=, the absolute
 # alternate and canonical links and the menu, --base-url, the sitemap
-# and robots.txt, "not found" pages, HTML5 (by the validator CI
-# installs), ETags and 304s, caching, gzip, the security headers;
+# (well-formed, with every page's alternates) and robots.txt, "not
+# found" pages, HTML5 (by the validator CI installs), ETags and 304s,
+# caching, gzip and brotli as Accept-Encoding weighs them (a 406 when
+# it refuses all), the security headers;
 # hostile requests, requests too large to store, a NUL in the path or
 # the query, a failure at start-up; then a bounded load (10 000 requests
 # over 32 connections, mixed languages and formats): no error, every
@@ -172,6 +174,34 @@ for lang in $linguas en; do
   grep -qF "<loc>$url/$(bcp47 "$lang")/</loc>" "$stdout" || fail "sitemap: no $lang"
 done
 test "$(grep -c '<loc>' "$stdout")" -eq $languages || fail "sitemap: not one address per language"
+# Well-formed XML, and each page with every language's page and
+# x-default as its alternates (Google's hreflang in sitemaps), read by
+# python3's XML parser.
+if command -v python3 > /dev/null 2>&1; then
+  for lang in $linguas en; do bcp47 "$lang"; done > "$workdir/tags"
+  python3 - "$stdout" "$url" "$workdir/tags" > "$workdir/sitemap" 2>&1 << 'EOF' ||
+import sys
+import xml.etree.ElementTree as ET
+sitemap, base, tags = sys.argv[1], sys.argv[2], open(sys.argv[3]).read().split()
+ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+      "x": "http://www.w3.org/1999/xhtml"}
+expected = {t: f"{base}/{t}/" for t in tags}
+expected["x-default"] = f"{base}/"
+pages = ET.parse(sitemap).getroot().findall("s:url", ns)
+for page in pages:
+    loc = page.find("s:loc", ns).text
+    links = [(l.get("rel"), l.get("hreflang"), l.get("href"))
+             for l in page.findall("x:link", ns)]
+    got = {h: r for rel, h, r in links if rel == "alternate"}
+    if len(links) != len(got) or got != expected:
+        print(f"{loc}: alternates {sorted(set(got.items()) ^ set(expected.items()))[:4]}")
+locs = sorted(p.find("s:loc", ns).text for p in pages)
+if locs != sorted(v for k, v in expected.items() if k != "x-default"):
+    print("the pages are not one per language")
+EOF
+    fail "sitemap: not well-formed: $(tail -n 1 "$workdir/sitemap")"
+  test -s "$workdir/sitemap" && fail "sitemap: $(head -n 5 "$workdir/sitemap")"
+fi
 get /robots.txt
 expect_status 200
 expect_header "Content-Type: text/plain; charset=utf-8"
@@ -209,37 +239,98 @@ test "$json_etag" != "$etag" || fail "the JSON has the page's ETag"
 get /de/message.json -H "If-None-Match: $json_etag"
 expect_status 304
 
-# gzip, made once, when Accept-Encoding takes it (RFC 9110, 12.5.3).
+# gzip and brotli (where configure found libbrotlienc), made once, the
+# one Accept-Encoding weighs most (RFC 9110, 12.5.3); a tie goes to the
+# smaller, brotli, and identity unnamed comes after any coding named.
+# "br|gzip": br where the server has brotli, else gzip;
+# 406 when every coding, identity too, is refused.
+if grep -q '^#define HAVE_BROTLI 1' "$top_builddir/config.h"; then
+  brotli=yes
+  codings=3
+else
+  brotli=no
+  codings=2
+  echo "wtisd-httpd was built without brotli: only its absence is checked"
+fi
+if test $brotli = yes && ! command -v brotli > /dev/null 2>&1; then
+  echo "SKIP part: no brotli program (Debian package brotli) to decode the br bodies"
+fi
 cp "$workdir/page.fr.html" "$workdir/plain"
+: > "$workdir/etags"
 while IFS='	' read -r accept expected; do
-  get /fr/ -H "Accept-Encoding: $accept"
-  expect_status 200
-  expect_header "Vary: Accept-Encoding"
-  if test "$expected" = gzip; then
-    expect_header "Content-Encoding: gzip"
-    gzip -dc < "$stdout" | cmp -s - "$workdir/plain" || fail "$accept: the gzipped page differs"
-    test "$(sed -n 's/^ETag: //ip' "$workdir/h")" != "$etag" || fail "$accept: the plain page's ETag"
+  case $expected in
+    *'|'*) if test $brotli = yes; then expected=${expected%|*}; else expected=${expected#*|}; fi ;;
+  esac
+  # (curl sends "Name;" as the header with an empty value.)
+  if test "$accept" = empty; then
+    get /fr/ -H "Accept-Encoding;"
   else
+    get /fr/ -H "Accept-Encoding: $accept"
+  fi
+  expect_header "Vary: Accept-Encoding"
+  if test "$expected" = 406; then
+    expect_status 406
+    continue
+  fi
+  expect_status 200
+  echo "$expected $(sed -n 's/^ETag: //ip' "$workdir/h")" >> "$workdir/etags"
+  case $expected in
+    gzip) decode="gzip -dc" ;;
+    br) decode="brotli -dc" ;;
+    *) decode=cat ;;
+  esac
+  if test "$expected" = identity; then
     grep -qi '^Content-Encoding:' "$workdir/h" && fail "$accept: $(grep -i '^Content-Encoding:' "$workdir/h")"
-    cmp -s "$stdout" "$workdir/plain" || fail "$accept: the page differs"
+  else
+    expect_header "Content-Encoding: $expected"
+  fi
+  if test "$expected" != br || command -v brotli > /dev/null 2>&1; then
+    $decode < "$stdout" | cmp -s - "$workdir/plain" || fail "$accept: the $expected page differs"
   fi
 done << 'EOF'
 gzip	gzip
 GZip	gzip
 deflate, gzip;q=0.5	gzip
 x-gzip	gzip
-*	gzip
-br, *;q=0.1	gzip
+*	br|gzip
+br, *;q=0.1	br|gzip
+br	br|identity
+BR ; Q=0.9	br|identity
+gzip;q=1, br;q=0.5	gzip
+gzip;q=0.5, br	br|gzip
+gzip, br;q=0	gzip
+br;q=0, *	gzip
+gzip;q=0.4, br;q=0.3, identity;q=0.5	identity
 identity	identity
 gzip;q=0	identity
 gzip;q=0.000	identity
-gzip;q=0, *	identity
-*;q=0	identity
-	identity
+gzip;q=0, *	br|identity
+*;q=0, identity	identity
+identity;q=0, gzip	gzip
+identity;q=0, br	br|406
+*;q=0	406
+identity;q=0	406
+br;q=0, identity;q=0	406
+empty	identity
 EOF
-gz_etag=$(sed -n 's/^ETag: //ip' "$workdir/h")
-get /fr/ -H "Accept-Encoding: gzip" -H "If-None-Match: $etag"
-expect_status 200
+get /fr/ -H "Accept-Encoding: *;q=0"
+expect_header "Content-Type: text/plain; charset=utf-8"
+# One strong ETag per coding, none shared: a cache that keeps them all
+# never takes one for another.
+sort -u "$workdir/etags" > "$workdir/codings"
+test "$(wc -l < "$workdir/codings")" -eq $codings ||
+  fail "not one ETag per coding: $(cat "$workdir/codings")"
+test "$(cut -d' ' -f2 "$workdir/codings" | sort -u | wc -l)" -eq $codings ||
+  fail "two codings share an ETag: $(cat "$workdir/codings")"
+while read -r coding tag; do
+  get /fr/ -H "Accept-Encoding: $coding" -H "If-None-Match: $tag"
+  expect_status 304
+  expect_header "ETag: $tag"
+  # The others' ETags are not this coding's.
+  get /fr/ -H "Accept-Encoding: $coding" \
+    -H "If-None-Match: $(grep -v "^$coding " "$workdir/codings" | cut -d' ' -f2 | paste -sd,)"
+  expect_status 200
+done < "$workdir/codings"
 
 # Security headers on every answer; the page's only style allowed by
 # its SHA-256 (CSP Level 2), computed here from the page itself.
