@@ -74,22 +74,37 @@ language_first (const struct language_table *table, const char *language)
              : table->count;
 }
 
+/* Whether TAG names no script of its own (nor by a POSIX modifier).  */
+static int
+has_no_script (const struct language_tag *tag)
+{
+  return tag->script[0] == '\0' && tag->modifier[0] == '\0';
+}
+
 /* The entry TAG reads best (see the top of this file), or -1; -2 when
    memory ran out.  */
 static long
 best_entry (const struct language_table *table, const struct language_tag *tag)
 {
-  char script[5], likely_region[4];
-  long base = -1, likely = -1, other = -1;
-  size_t i = language_first (table, tag->language);
+  char script[5] = "", likely_region[4];
+  long base = -1, other = -1;
+  size_t first = language_first (table, tag->language), end, i;
 
-  if (i == table->count)
+  if (first == table->count)
     return -1;
-  if (tag_likely (tag, script, likely_region) != WTISD_OK)
+  /* A catalog of the tag's region and no script of its own is written
+     in the script the tag implies: ICU need not be asked ("fr", "zh-TW").  */
+  for (end = first;
+       end < table->count
+       && strcmp (table->entries[end].facts.tag.language, tag->language) == 0;
+       end++)
+    if (*script == '\0' && has_no_script (tag)
+        && has_no_script (&table->entries[end].facts.tag)
+        && strcmp (table->entries[end].facts.tag.region, tag->region) == 0)
+      strcpy (script, table->entries[end].facts.script);
+  if (*script == '\0' && tag_likely (tag, script, NULL) != WTISD_OK)
     return -2;
-  for (; i < table->count
-         && strcmp (table->entries[i].facts.tag.language, tag->language) == 0;
-       i++)
+  for (i = first; i < end; i++)
     {
       const struct language_facts *facts = &table->entries[i].facts;
 
@@ -99,12 +114,20 @@ best_entry (const struct language_table *table, const struct language_tag *tag)
         base = base >= 0 ? base : (long)i;
       else if (strcmp (facts->tag.region, tag->region) == 0)
         return (long)i;
-      else if (strcmp (facts->tag.region, likely_region) == 0)
-        likely = (long)i;
       else
         other = other >= 0 ? other : (long)i;
     }
-  return base >= 0 ? base : likely >= 0 ? likely : other;
+  if (base >= 0 || other < 0)
+    return base;
+  /* Only catalogs of other regions: the one of the region likely for
+     the language and script (zh-Hant: Taiwan), else the first.  */
+  if (tag_likely (tag, script, likely_region) != WTISD_OK)
+    return -2;
+  for (i = (size_t)other; i < end; i++)
+    if (strcmp (table->entries[i].facts.script, script) == 0
+        && strcmp (table->entries[i].facts.tag.region, likely_region) == 0)
+      return (long)i;
+  return other;
 }
 
 /* Parses an RFC 9110 qvalue: "0", "0.5", "1.000"; -1 when malformed.  */
