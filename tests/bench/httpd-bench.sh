@@ -32,11 +32,15 @@ start () {
 start "$build/examples/wtisd-httpd" --port=0
 wtisd_pid=$pid
 wtisd_port=$port
+# Each catalog's page is at its BCP 47 tag (/pt-BR/, /sr-Latn/), where
+# the catalog's name (pt_BR, sr@latin) redirects: the path after it.
 for lang in $("$prog" --list-languages | awk '{ print $1 }'); do
-  curl -s -o "$work/page.$lang" "http://127.0.0.1:$port/?lang=$lang"
-  curl -s -o "$work/json.$lang" "http://127.0.0.1:$port/message.json?lang=$lang"
-  echo "/?lang=$lang $work/page.$lang"
-  echo "/message.json?lang=$lang $work/json.$lang"
+  page=$(curl -s -L -o "$work/page.$lang" -w '%{url_effective}' \
+    "http://127.0.0.1:$port/$lang/")
+  page=${page#"http://127.0.0.1:$port"}
+  curl -s -o "$work/json.$lang" "http://127.0.0.1:$port${page}message.json"
+  echo "$page $work/page.$lang"
+  echo "${page}message.json $work/json.$lang"
 done > "$work/wtisd.targets"
 start "$build/tests/bench/static-httpd" "$work/page.fr"
 static_pid=$pid
