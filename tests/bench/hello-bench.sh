@@ -4,9 +4,9 @@
 # smallest program that does gettext right) and to baseline-message
 # printing the English message from static strings while linking the
 # same libraries as wtisd-message (what loading them costs).  Prints the
-# median wall time of interleaved runs, the instructions each runs
-# (callgrind) and its memory at exit (memprobe.so), with wtisd-message's
-# ratios to the other two.  Figures, not a test; skipped without hello.
+# median wall and CPU time of interleaved runs, the instructions each
+# runs (callgrind) and its memory at exit (memprobe.so), with
+# wtisd-message's ratios to the other two.  Figures, not a test; skipped without hello.
 #   hello-bench.sh BUILDDIR MEMPROBE.so [ROUNDS]
 set -eu
 build=$1
@@ -72,67 +72,57 @@ if ! cmp -s "$work/baseline.out" "$work/baseline.en"; then
   exit 1
 fi
 
-# Wall time: ROUNDS rounds, each running the three once in turn from a
-# different one (message, hello, baseline; hello, baseline, message;
-# ...), fork to wait, output to /dev/null.  The ratios are the medians
-# of each round's own ratios.  Prints "NAME MS" and "ratio NAME R".
-cat > "$work/timer.pl" << 'EOF'
-use strict;
-use warnings;
-use POSIX ();
-use Time::HiRes qw(clock_gettime CLOCK_MONOTONIC);
+# Time: ROUNDS rounds, each running the four (the three and true, the
+# floor of starting a program) once in turn from a different one,
+# posix_spawn to wait4, output to /dev/null.  Wall time, and the CPU
+# time wait4 reports (user + system), which waiting for a processor on
+# a loaded machine does not inflate.  The ratios are the medians of
+# each round's own ratios.  Prints "NAME WALL-MS CPU-MS" for each and
+# "ratio NAME WALL CPU" for wtisd-message against each other one.
+cat > "$work/timer.py" << 'EOF'
+import os, statistics, sys, time
 
-my ($rounds, @specs) = @ARGV;
-my @programs;
-for my $spec (@specs) {
-  my ($name, $assignment, @argv) = split ' ', $spec;
-  my ($variable, $value) = split /=/, $assignment, 2;
-  push @programs, { name => $name, variable => $variable, value => $value,
-                    argv => \@argv };
-}
+rounds = int (sys.argv[1])
+programs = []
+for spec in sys.argv[2:]:
+    name, assignment, path = spec.split (' ', 2)
+    variable, value = assignment.split ('=', 1)
+    programs.append ((name, path, dict (os.environ, **{variable: value})))
+to_null = [(os.POSIX_SPAWN_OPEN, 1, '/dev/null', os.O_WRONLY, 0)]
 
-sub run {
-  my ($p) = @_;
-  my $start = clock_gettime (CLOCK_MONOTONIC);
-  my $pid = fork;
-  die "fork: $!\n" unless defined $pid;
-  if ($pid == 0) {
-    open STDOUT, '>', '/dev/null' or POSIX::_exit (127);
-    $ENV{$p->{variable}} = $p->{value};
-    exec { $p->{argv}[0] } @{$p->{argv}} or POSIX::_exit (127);
-  }
-  waitpid $pid, 0;
-  die "$p->{argv}[0] failed\n" if $? != 0;
-  return (clock_gettime (CLOCK_MONOTONIC) - $start) * 1e3;
-}
+def run (program):
+    name, path, environment = program
+    start = time.monotonic ()
+    pid = os.posix_spawn (path, [path], environment, file_actions=to_null)
+    _, status, usage = os.wait4 (pid, 0)
+    wall = time.monotonic () - start
+    if status != 0:
+        sys.exit ('hello-bench: %s failed' % path)
+    return wall * 1e3, (usage.ru_utime + usage.ru_stime) * 1e3
 
-sub median {
-  my @sorted = sort { $a <=> $b } @_;
-  return @sorted % 2 ? $sorted[$#sorted / 2]
-                     : ($sorted[@sorted / 2 - 1] + $sorted[@sorted / 2]) / 2;
-}
-
-run ($_) for @programs;    # Warm the page cache.
-my @times;
-for my $round (0 .. $rounds - 1) {
-  for my $k (0 .. $#programs) {
-    my $i = ($round + $k) % @programs;
-    $times[$i][$round] = run ($programs[$i]);
-  }
-}
-printf "%s %.3f\n", $programs[$_]{name}, median (@{$times[$_]})
-  for 0 .. $#programs;
-for my $i (1 .. $#programs) {
-  printf "ratio %s %.3f\n", $programs[$i]{name},
-    median (map { $times[0][$_] / $times[$i][$_] } 0 .. $rounds - 1);
-}
+for program in programs:
+    run (program)  # The page cache, warm.
+times = [[None] * rounds for _ in programs]
+for r in range (rounds):
+    for k in range (len (programs)):
+        i = (r + k) % len (programs)
+        times[i][r] = run (programs[i])
+for i, (name, _, _) in enumerate (programs):
+    print (name, '%.3f %.3f' % tuple (statistics.median (t[j] for t in times[i])
+                                      for j in (0, 1)))
+for i, (name, _, _) in enumerate (programs[1:], 1):
+    print ('ratio', name, '%.3f %.3f' % tuple (
+        statistics.median (times[0][r][j] / times[i][r][j]
+                           for r in range (rounds)) for j in (0, 1)))
 EOF
-# hello's environment gets a variable it does not read, to keep one form.
-perl "$work/timer.pl" "$rounds" \
+# hello and true get a variable they do not read, to keep one form.
+python3 "$work/timer.py" "$rounds" \
   "message $message_env $message" \
   "hello WTISD_UNUSED= $hello" \
-  "baseline $baseline_env $baseline" > "$work/times"
-field () { sed -n "s/^$1 //p" "$work/times"; }
+  "baseline $baseline_env $baseline" \
+  "true WTISD_UNUSED= /bin/true" > "$work/times"
+# The field N (1: wall, 2: CPU) of the line of NAME.
+field () { sed -n "s/^$1 //p" "$work/times" | cut -d' ' -f"$2"; }
 
 # Instructions: callgrind's count of the whole process, the dynamic
 # linker included (the kernel's work is not counted).  Deterministic
@@ -170,8 +160,11 @@ echo "| what | GNU hello | baseline-message | wtisd-message | wtisd-message / he
 echo "|---|---:|---:|---:|---:|---:|"
 echo "| what it prints | $(wc -c < "$work/hello.out") B, its greeting in French | $(wc -c < "$work/baseline.out") B, the message in English, static strings | $(wc -c < "$work/message.out") B, the message in French, wrapped | | |"
 printf '| wall time, median of %d interleaved rounds | %.2f ms | %.2f ms | %.2f ms | %.2f× | %.2f× |\n' \
-  "$rounds" "$(field hello)" "$(field baseline)" "$(field message)" \
-  "$(field 'ratio hello')" "$(field 'ratio baseline')"
+  "$rounds" "$(field hello 1)" "$(field baseline 1)" "$(field message 1)" \
+  "$(field 'ratio hello' 1)" "$(field 'ratio baseline' 1)"
+printf '| CPU time (user + system), same runs | %.2f ms | %.2f ms | %.2f ms | %.2f× | %.2f× |\n' \
+  "$(field hello 2)" "$(field baseline 2)" "$(field message 2)" \
+  "$(field 'ratio hello' 2)" "$(field 'ratio baseline' 2)"
 if test "$message_ir" -gt 0 2> /dev/null; then
   echo "$hello_ir $baseline_ir $message_ir" | awk '{
     printf "| instructions (callgrind) | %.2f M | %.2f M | %.2f M | %.1f× | %.2f× |\n",
@@ -185,14 +178,17 @@ printf '| private memory at exit (Private_Dirty) | %d KiB | %d KiB | %d KiB | %+
 printf '| peak resident memory at exit (VmHWM) | %d KiB | %d KiB | %d KiB | %+d KiB | %+d KiB |\n' \
   "$hello_hwm" "$baseline_hwm" "$message_hwm" \
   $((message_hwm - hello_hwm)) $((message_hwm - baseline_hwm))
+printf '\nStarting and reaping a program that does nothing (true), in the same\nrounds: %.2f ms wall, %.2f ms CPU; it is part of every figure above.\n' \
+  "$(field true 1)" "$(field true 2)"
 cat << EOF
 
 How: the three run with the same private fr_FR.UTF-8 locale (localedef,
 LOCPATH), LANG=fr_FR.UTF-8 and LANGUAGE=fr, their output checked first
 (hello's French; wtisd-message's title as gettext translates it;
-baseline-message's output the same as in the C locale).  Wall time: fork
-to wait, from a Perl parent, output to /dev/null, in $rounds rounds that
-run the three in turn, each round from the next one; the ratios are the
+baseline-message's output the same as in the C locale).  Times: from
+posix_spawn to wait4, from a Python parent, output to /dev/null, in
+$rounds rounds that run the four in turn, each round from the next one;
+CPU time is wait4's user + system time of the child; the ratios are the
 medians of each round's own.  Instructions: valgrind --tool=callgrind,
 one run, the whole process (dynamic linker included, kernel excluded).
 Memory: memprobe.so preloaded, reading the process's own VmHWM
