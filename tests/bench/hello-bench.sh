@@ -6,7 +6,8 @@
 # same libraries as wtisd-message (what loading them costs).  Prints the
 # median wall and CPU time of interleaved runs, the instructions each
 # runs (callgrind) and its memory at exit (memprobe.so), with
-# wtisd-message's ratios to the other two.  Figures, not a test; skipped without hello.
+# wtisd-message's ratios to the other two.  Figures, not a test; says
+# so and stops, successfully, without hello or a French locale.
 #   hello-bench.sh BUILDDIR MEMPROBE.so [ROUNDS]
 set -eu
 build=$1
@@ -43,6 +44,8 @@ sync "$work"/fr_FR.UTF-8/* "$build"/tests/locale/*/LC_MESSAGES/*.mo
 # The same locale for all three, so that each pays the same setlocale.
 unset LC_ALL LC_MESSAGES
 export LOCPATH="$work" LANG=fr_FR.UTF-8 LANGUAGE=fr
+# For wtisd-message, a libtool binary without a run path; the others
+# look there first too (for hello, a failed open of libc.so.6).
 export LD_LIBRARY_PATH="$build/libwtisd/.libs"
 # The baseline binds its catalogs to a directory without any: every
 # dcgettext returns its msgid, the English text compiled into it.
