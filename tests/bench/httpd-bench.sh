@@ -22,21 +22,27 @@ start () {
   "$@" > "$work/out" 2>&1 &
   pid=$!
   pids="$pids $pid"
-  for i in 1 2 3 4 5 6 7 8 9 10; do
+  # Up to 10 s: a loaded machine can take seconds to start a server.
+  for _ in $(seq 50); do
     grep -q listening "$work/out" 2> /dev/null && break
     sleep 0.2
   done
   port=$(sed -n 's|.*:\([0-9]*\)/$|\1|p' "$work/out")
+  test -n "$port" || { echo "httpd-bench: $1 did not start:"; cat "$work/out"; exit 1; } >&2
 }
 
 start "$build/examples/wtisd-httpd" --port=0
 wtisd_pid=$pid
 wtisd_port=$port
+# Each catalog's page is at its BCP 47 tag (/pt-BR/, /sr-Latn/), where
+# the catalog's name (pt_BR, sr@latin) redirects: the path after it.
 for lang in $("$prog" --list-languages | awk '{ print $1 }'); do
-  curl -s -o "$work/page.$lang" "http://127.0.0.1:$port/?lang=$lang"
-  curl -s -o "$work/json.$lang" "http://127.0.0.1:$port/message.json?lang=$lang"
-  echo "/?lang=$lang $work/page.$lang"
-  echo "/message.json?lang=$lang $work/json.$lang"
+  page=$(curl -s -L -o "$work/page.$lang" -w '%{url_effective}' \
+    "http://127.0.0.1:$port/$lang/")
+  page=${page#"http://127.0.0.1:$port"}
+  curl -s -o "$work/json.$lang" "http://127.0.0.1:$port${page}message.json"
+  echo "$page $work/page.$lang"
+  echo "${page}message.json $work/json.$lang"
 done > "$work/wtisd.targets"
 start "$build/tests/bench/static-httpd" "$work/page.fr"
 static_pid=$pid
@@ -47,7 +53,8 @@ echo "== wtisd-httpd against static-httpd, 50000 requests, 32 connections"
 for round in 1 2 3; do
   for server in static wtisd; do
     eval "p=\$${server}_port; id=\$${server}_pid"
-    "$load" "$p" "$id" 50000 32 < "$work/$server.targets" > "$work/$server.$round"
+    # Any error is reported below, with the round's figures.
+    "$load" "$p" "$id" 50000 32 < "$work/$server.targets" > "$work/$server.$round" || :
     rps=$(sed -n 's/requests per second: //p' "$work/$server.$round")
     echo "$rps" >> "$work/$server.rps"
     printf '%-6s round %d: %s rps, %s; %s\n' "$server" "$round" "$rps" \
