@@ -10,6 +10,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "wrap.h"
@@ -96,16 +97,57 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   return status;
 }
 
-/* Cuts [START, END), a word wider than WIDTH, between grapheme clusters
-   (CLUSTERS, set on TEXT), as much on each line as fits, and emits all
-   but the last piece, which is left as the line being filled: its start
-   in *LINE_START, its columns, spaces and all, in *LINE_COLUMNS.  */
+/* Whether AT, a grapheme cluster boundary in TEXT (LENGTH code units),
+   is inside an orthographic syllable: before a mark, after a stacker
+   (Myanmar's U+1039, Khmer's coeng), or before a consonant a killer
+   (Myanmar's asat) or, in Myanmar, the stacker follows, which ends the
+   syllable before it (ကမ္ဘာ is kam-ba, where Khmer's coeng starts a
+   syllable).  ICU's dictionaries (ICU 72's Burmese one does) break an
+   unknown word of these scripts between any two clusters (က|မ္|ဘာ့,
+   ဒ|စ်), and Unicode's clusters split Myanmar's syllables (ဘ|ာ): a
+   reader sees a letter torn from its syllable.  ICU's properties say
+   which letter is what; no table of ours.  */
 static int
-word_split (const UChar *text, int32_t start, int32_t end,
+inside_syllable (const UChar *text, int32_t length, int32_t at)
+{
+  UChar32 before, c, after = 0;
+  int32_t i = at;
+  int category;
+
+  if (at <= 0 || at >= length)
+    return 0;
+  U16_PREV (text, 0, i, before);
+  i = at;
+  U16_NEXT (text, i, length, c);
+  if (i < length)
+    U16_GET (text, 0, i, length, after);
+  if (u_getIntPropertyValue (before, UCHAR_INDIC_SYLLABIC_CATEGORY)
+          == U_INSC_INVISIBLE_STACKER
+      || (U_GET_GC_MASK (c) & U_GC_M_MASK) != 0)
+    return 1;
+  category = u_getIntPropertyValue (after, UCHAR_INDIC_SYLLABIC_CATEGORY);
+  if (category == U_INSC_INVISIBLE_STACKER)
+    {
+      UErrorCode code = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript (after, &code);
+
+      return U_SUCCESS (code) && script == USCRIPT_MYANMAR;
+    }
+  return category == U_INSC_PURE_KILLER || category == U_INSC_CONSONANT_KILLER;
+}
+
+/* Cuts [START, END), a word wider than WIDTH, as much on each line as
+   fits: between orthographic syllables (CLUSTERS, set on TEXT, gives the
+   grapheme clusters they are made of), or between clusters where one
+   syllable is wider than the line.  Emits all but the last piece, which
+   is left as the line being filled: its start in *LINE_START, its
+   columns, spaces and all, in *LINE_COLUMNS.  */
+static int
+word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
             UBreakIterator *clusters, int width, wrap_line_fn *emit,
             void *data, int32_t *line_start, int *line_columns)
 {
-  int32_t piece = start, at, next;
+  int32_t piece = start, syllable = start, at, next;
   int columns = 0, status;
 
   for (at = start; at < end; at = next)
@@ -115,13 +157,26 @@ word_split (const UChar *text, int32_t start, int32_t end,
       next = ubrk_following (clusters, at);
       if (next == UBRK_DONE || next > end)
         next = end;
+      if (!inside_syllable (text, length, at))
+        syllable = at;
       cluster = range_columns (text, at, next);
       if (at > piece && columns + cluster.visible > width)
         {
-          if ((status = emit_range (text, piece, at, emit, data)))
+          /* The cut goes back to the syllable's start, if it has one on
+             this line.  */
+          int32_t cut = syllable > piece ? syllable : at;
+
+          if ((status = emit_range (text, piece, cut, emit, data)))
             return status;
-          piece = at;
-          columns = 0;
+          piece = cut;
+          columns = range_columns (text, cut, at).all;
+          if (at > piece && columns + cluster.visible > width)
+            {
+              if ((status = emit_range (text, piece, at, emit, data)))
+                return status;
+              piece = at;
+              columns = 0;
+            }
         }
       columns += cluster.all;
     }
@@ -164,12 +219,15 @@ url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
   return 0;
 }
 
-/* The next break opportunity of BREAKS that is not inside an address.  */
+/* The next break opportunity of BREAKS that is not inside an address or
+   an orthographic syllable.  */
 static int32_t
 next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
 {
   int32_t end = ubrk_next (breaks), start, url_end;
 
+  while (end != UBRK_DONE && inside_syllable (text, length, end))
+    end = ubrk_next (breaks);
   if (end != UBRK_DONE && end < length
       && url_around (text, length, end, &start, &url_end) && start < end)
     end = url_end < length ? ubrk_following (breaks, url_end - 1)
@@ -210,8 +268,9 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
       if (width > 0 && segment.visible > width
           && !url_around (text, length, fits_to, &start, &url_end))
         {
-          if ((status = word_split (text, fits_to, end, clusters, width, emit,
-                                    data, &line_start, &line_columns)))
+          if ((status
+               = word_split (text, length, fits_to, end, clusters, width, emit,
+                             data, &line_start, &line_columns)))
             return status;
         }
       else

@@ -16,10 +16,13 @@ typedef int wrap_line_fn (const char *line, size_t length, void *data);
    and calls EMIT for each.  Breaks only where UAX #14, with ICU's
    tailoring for LOCALE (an ICU locale ID: "ko@lw=keepall" keeps Korean
    words whole; "" for the root rules), allows, never
-   inside a grapheme cluster; East Asian wide and fullwidth characters
+   inside a grapheme cluster nor inside an orthographic syllable (where
+   ICU's dictionary, not knowing a Burmese word, offers a break between
+   any two clusters: က|မ္ဘာ့); East Asian wide and fullwidth characters
    count two columns, combining marks and format characters none; spaces
    at the end of a line do not count.  A word wider than WIDTH is cut
-   between grapheme clusters, so no line is wider than WIDTH (but for a
+   between syllables, or between grapheme clusters in a syllable wider
+   than WIDTH, so no line is wider than WIDTH (but for a
    single cluster wider than it); but an address (a word with "://" in
    it) is never cut: it stands whole on a line of its own, wider than
    WIDTH when it must be, rather than be a broken link.  Returns 0, -1
