@@ -26,8 +26,22 @@
 #include "textcheck.h"
 #include "wrap.h"
 
-#define MAX_LANGUAGES 32
+#define MAX_LANGUAGES 128
 #define MAX_LINES 512
+
+/* Every shipped language (po/LINGUAS) and English, at LANGUAGES;
+   returns how many.  *BUFFER is the caller's to free.  A table too small
+   for LINGUAS fails the test rather than leave languages out.  */
+static int
+languages_read (char **buffer, const char **languages)
+{
+  int count = testutil_read_linguas (buffer, languages, MAX_LANGUAGES);
+
+  ck_assert_msg (count > 0 && count < MAX_LANGUAGES,
+                 "%d languages in LINGUAS: make MAX_LANGUAGES larger", count);
+  languages[count++] = "en";
+  return count;
+}
 
 /* The line breaking rules of LANGUAGE, as wtisd-message asks ICU for
    them: Korean keeps its words whole.  */
@@ -146,10 +160,9 @@ START_TEST (test_every_language_text_and_width)
 {
   const char *languages[MAX_LANGUAGES];
   char *buffer, what[64];
-  int count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES - 1);
+  int count = languages_read (&buffer, languages);
   int l, id, width;
 
-  languages[count++] = "en";
   for (l = 0; l < count; l++)
     for (id = 0; id < WTISD_TEXT_COUNT; id++)
       for (width = 10; width <= 100; width++)
@@ -178,10 +191,9 @@ START_TEST (test_golden_files_wrapped_properly)
   static const int widths[] = { 40, 72 };
   const char *languages[MAX_LANGUAGES];
   char *linguas;
-  int count = testutil_read_linguas (&linguas, languages, MAX_LANGUAGES - 1);
+  int count = languages_read (&linguas, languages);
   int l, w, part;
 
-  languages[count++] = "en";
   for (l = 0; l < count; l++)
     for (w = 0; w < 2; w++)
       {
@@ -229,10 +241,9 @@ START_TEST (test_address_never_broken)
 {
   const char *languages[MAX_LANGUAGES];
   char *buffer, line[1024];
-  int count = testutil_read_linguas (&buffer, languages, MAX_LANGUAGES - 1);
+  int count = languages_read (&buffer, languages);
   int l, form, width, i, whole;
 
-  languages[count++] = "en";
   for (l = 0; l < count; l++)
     for (form = WTISD_FORM_ASCII; form <= WTISD_FORM_UNICODE; form++)
       {
