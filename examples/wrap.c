@@ -137,17 +137,20 @@ inside_syllable (const UChar *text, int32_t length, int32_t at)
 }
 
 /* Cuts [START, END), a word wider than WIDTH, as much on each line as
-   fits: between orthographic syllables (CLUSTERS, set on TEXT, gives the
-   grapheme clusters they are made of), or between clusters where one
-   syllable is wider than the line.  Emits all but the last piece, which
-   is left as the line being filled: its start in *LINE_START, its
-   columns, spaces and all, in *LINE_COLUMNS.  */
+   fits: at an opportunity of BREAKS that wrap_breaks passed over (after
+   a short prefix: ku-|inthanethi), else between orthographic syllables
+   (CLUSTERS, set on TEXT, gives the grapheme clusters they are made of),
+   else between clusters, in a syllable wider than the line.  Emits all
+   but the last piece, which is left as the line being filled: its start
+   in *LINE_START, its columns, spaces and all, in *LINE_COLUMNS.  BREAKS
+   is left at END, as it was.  */
 static int
 word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
-            UBreakIterator *clusters, int width, wrap_line_fn *emit,
-            void *data, int32_t *line_start, int *line_columns)
+            UBreakIterator *breaks, UBreakIterator *clusters, int width,
+            wrap_line_fn *emit, void *data, int32_t *line_start,
+            int *line_columns)
 {
-  int32_t piece = start, syllable = start, at, next;
+  int32_t piece = start, syllable = start, opportunity = start, at, next;
   int columns = 0, status;
 
   for (at = start; at < end; at = next)
@@ -158,13 +161,17 @@ word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
       if (next == UBRK_DONE || next > end)
         next = end;
       if (!inside_syllable (text, length, at))
-        syllable = at;
+        {
+          syllable = at;
+          if (at > start && ubrk_isBoundary (breaks, at))
+            opportunity = at;
+        }
       cluster = range_columns (text, at, next);
       if (at > piece && columns + cluster.visible > width)
         {
-          /* The cut goes back to the syllable's start, if it has one on
-             this line.  */
-          int32_t cut = syllable > piece ? syllable : at;
+          int32_t cut = opportunity > piece ? opportunity
+                        : syllable > piece  ? syllable
+                                            : at;
 
           if ((status = emit_range (text, piece, cut, emit, data)))
             return status;
@@ -180,6 +187,7 @@ word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
         }
       columns += cluster.all;
     }
+  ubrk_isBoundary (breaks, end);
   *line_start = piece;
   *line_columns = columns;
   return 0;
@@ -219,14 +227,50 @@ url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
   return 0;
 }
 
-/* The next break opportunity of BREAKS that is not inside an address or
-   an orthographic syllable.  */
+/* The letters of an alphabet with case, and modifier letters.  */
+#define CASED_OR_MODIFIER_LETTER                                              \
+  (U_GC_LU_MASK | U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK)
+
+/* Whether AT in TEXT follows a hyphen that follows a word of at most
+   three letters of an alphabet with case: a prefix, which belongs to
+   the word after it (Zulu ne-COVID-19, Igbo na-enweghị, Romanian v-ați,
+   Kazakh АКТ-ны).  UAX #14 allows a break after any hyphen, but a line
+   that ends in such a prefix leaves it torn from its word, as a break
+   after a letter or two of a word would.  Marks are no letters (Yoruba
+   ẹ̀), modifier letters are (Uzbek saʼy-harakat); an abugida's letters
+   are syllables, three a word of its own (Hindi कार्य-दिशाओं breaks after
+   the hyphen, as ICU says).  */
+static int
+after_short_prefix (const UChar *text, int32_t at)
+{
+  int32_t i = at - 1;
+  int letters = 0;
+
+  if (at < 2 || (text[i] != '-' && text[i] != 0x2010))
+    return 0;
+  while (i > 0 && letters <= 3)
+    {
+      UChar32 c;
+
+      U16_PREV (text, 0, i, c);
+      if ((U_GET_GC_MASK (c) & CASED_OR_MODIFIER_LETTER) != 0)
+        letters++;
+      else if ((U_GET_GC_MASK (c) & U_GC_M_MASK) == 0)
+        break;
+    }
+  return letters > 0 && letters <= 3;
+}
+
+/* The next break opportunity of BREAKS that is not inside an address, an
+   orthographic syllable or a word with a short prefix.  */
 static int32_t
 next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
 {
   int32_t end = ubrk_next (breaks), start, url_end;
 
-  while (end != UBRK_DONE && inside_syllable (text, length, end))
+  while (end != UBRK_DONE
+         && (inside_syllable (text, length, end)
+             || after_short_prefix (text, end)))
     end = ubrk_next (breaks);
   if (end != UBRK_DONE && end < length
       && url_around (text, length, end, &start, &url_end) && start < end)
@@ -269,8 +313,8 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
           && !url_around (text, length, fits_to, &start, &url_end))
         {
           if ((status
-               = word_split (text, length, fits_to, end, clusters, width, emit,
-                             data, &line_start, &line_columns)))
+               = word_split (text, length, fits_to, end, breaks, clusters,
+                             width, emit, data, &line_start, &line_columns)))
             return status;
         }
       else
