@@ -309,6 +309,64 @@ START_TEST (test_long_word_cut_between_clusters)
 }
 END_TEST
 
+/* Where ICU's rules allow a break that tears a piece from its word,
+   the wrapper does not break, and a word too wide for the line is cut
+   there last.  Each case's lines, joined by newlines, were read by eye.  */
+static const struct
+{
+  const char *locale, *text, *lines;
+  int width;
+} tailored_cases[] = {
+  /* ICU 72 offers က|မ္|ဘာ့ in a word its dictionary does not know.  */
+  { "my", "ITU ၏ ၂၀၂၁ ကမ္ဘာ့ဆက်သွယ်ရေး", "ITU ၏ ၂၀၂၁\nကမ္ဘာ့ဆက်သွယ်ရေး", 12 },
+  /* A word wider than the line is cut between syllables, not before a
+     sign that Unicode's clusters leave apart (ဖြို|း, သမိုင်|း).  */
+  { "my", "ဖွံ့ဖြိုး", "ဖွံ့\nဖြိုး", 3 },
+  { "my", "သမိုင်း", "သ\nမိုင်း", 3 },
+  /* Only a syllable wider than the line is cut between clusters.  */
+  { "my", "ရေး", "ရေ\nး", 2 },
+  /* A prefix stays with its word.  */
+  { "zu", "eziyinhloko ekulweni ne-COVID-19.",
+    "eziyinhloko ekulweni\nne-COVID-19.", 30 },
+  { "ig", "ọ bụla na-enweghị", "ọ bụla\nna-enweghị", 14 },
+  { "ro", "pe care le-ați învățat.", "pe care\nle-ați\nînvățat.", 10 },
+  /* But a prefixed word too wide for the line is cut after it first.  */
+  { "ig", "na-ejikọbeghị iji", "na-\nejikọbeghị\niji", 12 },
+  { "zu", "ku-inthanethi.", "ku-\ninthanethi.", 12 },
+  /* In an abugida three letters are a word: कार्य- may end a line.  */
+  { "hi", "सम्मेलन की कार्य-दिशाओं", "सम्मेलन की कार्य-\nदिशाओं", 16 },
+  /* Four letters are no prefix.  */
+  { "en", "well some-thing", "well some-\nthing", 10 },
+};
+
+/* Appends LINE to the newline-separated lines at DATA, a string of 256
+   bytes.  */
+static int
+join (const char *line, size_t length, void *data)
+{
+  char *joined = data;
+  size_t used = strlen (joined);
+
+  ck_assert_uint_lt (used + length + 2, 256);
+  if (used > 0)
+    joined[used++] = '\n';
+  memcpy (joined + used, line, length);
+  joined[used + length] = '\0';
+  return 0;
+}
+
+START_TEST (test_no_break_inside_syllable_or_after_prefix)
+{
+  char lines[256] = "";
+
+  ck_assert_int_eq (wrap_text (tailored_cases[_i].text,
+                               tailored_cases[_i].width,
+                               tailored_cases[_i].locale, join, lines),
+                    0);
+  ck_assert_str_eq (lines, tailored_cases[_i].lines);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -317,6 +375,8 @@ main (void)
 
   tcase_add_test (tcase, test_golden_files_wrapped_properly);
   tcase_add_test (tcase, test_long_word_cut_between_clusters);
+  tcase_add_loop_test (tcase, test_no_break_inside_syllable_or_after_prefix, 0,
+                       sizeof tailored_cases / sizeof *tailored_cases);
   tcase_set_timeout (tcase, 300);
   suite_add_tcase (suite, tcase);
   /* Every language at every width: thousands of wraps, seconds natively
