@@ -136,9 +136,43 @@ inside_syllable (const UChar *text, int32_t length, int32_t at)
   return category == U_INSC_PURE_KILLER || category == U_INSC_CONSONANT_KILLER;
 }
 
+/* The letters of an alphabet with case, and modifier letters.  */
+#define CASED_OR_MODIFIER_LETTER                                              \
+  (U_GC_LU_MASK | U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK)
+
+/* Whether AT in TEXT follows a hyphen that follows a word of at most
+   three letters of an alphabet with case: a prefix, which belongs to
+   the word after it (Zulu ne-COVID-19, Igbo na-enweghị, Romanian v-ați,
+   Kazakh АКТ-ны).  UAX #14 allows a break after any hyphen, but a line
+   that ends in such a prefix leaves it torn from its word, as a break
+   after a letter or two of a word would.  Marks are no letters (Yoruba
+   ẹ̀), modifier letters are (Uzbek saʼy-harakat); an abugida's letters
+   are syllables, three a word of its own (Hindi कार्य-दिशाओं breaks after
+   the hyphen, as ICU says).  */
+static int
+after_short_prefix (const UChar *text, int32_t at)
+{
+  int32_t i = at - 1;
+  int letters = 0;
+
+  if (at < 2 || (text[i] != '-' && text[i] != 0x2010))
+    return 0;
+  while (i > 0 && letters <= 3)
+    {
+      UChar32 c;
+
+      U16_PREV (text, 0, i, c);
+      if ((U_GET_GC_MASK (c) & CASED_OR_MODIFIER_LETTER) != 0)
+        letters++;
+      else if ((U_GET_GC_MASK (c) & U_GC_M_MASK) == 0)
+        break;
+    }
+  return letters > 0 && letters <= 3;
+}
+
 /* Cuts [START, END), a word wider than WIDTH, as much on each line as
-   fits: at an opportunity of BREAKS that wrap_breaks passed over (after
-   a short prefix: ku-|inthanethi), else between orthographic syllables
+   fits: at an opportunity of BREAKS that next_break passed over after a
+   short prefix (ku-|inthanethi), else between orthographic syllables
    (CLUSTERS, set on TEXT, gives the grapheme clusters they are made of),
    else between clusters, in a syllable wider than the line.  Emits all
    but the last piece, which is left as the line being filled: its start
@@ -161,11 +195,9 @@ word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
       if (next == UBRK_DONE || next > end)
         next = end;
       if (!inside_syllable (text, length, at))
-        {
-          syllable = at;
-          if (at > start && ubrk_isBoundary (breaks, at))
-            opportunity = at;
-        }
+        syllable = at;
+      if (after_short_prefix (text, at) && ubrk_isBoundary (breaks, at))
+        opportunity = at;
       cluster = range_columns (text, at, next);
       if (at > piece && columns + cluster.visible > width)
         {
@@ -225,40 +257,6 @@ url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
         return *start < i && *start <= at;
       }
   return 0;
-}
-
-/* The letters of an alphabet with case, and modifier letters.  */
-#define CASED_OR_MODIFIER_LETTER                                              \
-  (U_GC_LU_MASK | U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK)
-
-/* Whether AT in TEXT follows a hyphen that follows a word of at most
-   three letters of an alphabet with case: a prefix, which belongs to
-   the word after it (Zulu ne-COVID-19, Igbo na-enweghị, Romanian v-ați,
-   Kazakh АКТ-ны).  UAX #14 allows a break after any hyphen, but a line
-   that ends in such a prefix leaves it torn from its word, as a break
-   after a letter or two of a word would.  Marks are no letters (Yoruba
-   ẹ̀), modifier letters are (Uzbek saʼy-harakat); an abugida's letters
-   are syllables, three a word of its own (Hindi कार्य-दिशाओं breaks after
-   the hyphen, as ICU says).  */
-static int
-after_short_prefix (const UChar *text, int32_t at)
-{
-  int32_t i = at - 1;
-  int letters = 0;
-
-  if (at < 2 || (text[i] != '-' && text[i] != 0x2010))
-    return 0;
-  while (i > 0 && letters <= 3)
-    {
-      UChar32 c;
-
-      U16_PREV (text, 0, i, c);
-      if ((U_GET_GC_MASK (c) & CASED_OR_MODIFIER_LETTER) != 0)
-        letters++;
-      else if ((U_GET_GC_MASK (c) & U_GC_M_MASK) == 0)
-        break;
-    }
-  return letters > 0 && letters <= 3;
 }
 
 /* The next break opportunity of BREAKS that is not inside an address, an
