@@ -259,14 +259,24 @@ url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
   return 0;
 }
 
+/* Whether the opportunity BREAKS is at is a hard break (a newline).  */
+static int
+is_hard_break (UBreakIterator *breaks)
+{
+  int rule = ubrk_getRuleStatus (breaks);
+
+  return rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
+}
+
 /* The next break opportunity of BREAKS that is not inside an address, an
-   orthographic syllable or a word with a short prefix.  */
+   orthographic syllable or a word with a short prefix; a newline is one
+   whatever follows it.  */
 static int32_t
 next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
 {
   int32_t end = ubrk_next (breaks), start, url_end;
 
-  while (end != UBRK_DONE
+  while (end != UBRK_DONE && !is_hard_break (breaks)
          && (inside_syllable (text, length, end)
              || after_short_prefix (text, end)))
     end = ubrk_next (breaks);
@@ -277,10 +287,10 @@ next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
   return end;
 }
 
-/* Greedy filling between the break opportunities BREAKS gives: each
+/* Greedy filling between the break opportunities next_break gives: each
    segment between two opportunities is measured once.  A word wider than
-   the line is cut between grapheme clusters, so that no line is wider
-   than WIDTH: a terminal would fold it anyway, wherever it liked.  But an
+   the line is cut (word_split says where), so that no line is wider than
+   WIDTH: a terminal would fold it anyway, wherever it liked.  But an
    address is never cut: it stands alone on a line too narrow for it.  */
 static int
 wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
@@ -296,7 +306,7 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
        end = next_break (text, length, breaks))
     {
       struct range_width segment = range_columns (text, fits_to, end);
-      int rule = ubrk_getRuleStatus (breaks);
+      int hard = is_hard_break (breaks);
 
       if (width > 0 && fits_to > line_start
           && line_columns + segment.visible > width)
@@ -318,7 +328,7 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
       else
         line_columns += segment.all;
       fits_to = end;
-      if (rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT)
+      if (hard)
         {
           if ((status = emit_range (text, line_start, end, emit, data)))
             return status;

@@ -301,6 +301,24 @@ START_TEST (test_no_break_inside_syllable_or_after_prefix)
 }
 END_TEST
 
+/* A newline ends a line even before a combining mark, which no other
+   opportunity may precede.  */
+START_TEST (test_newline_breaks_before_mark)
+{
+  struct lines lines = { .count = 0 };
+
+  ck_assert_int_eq (wrap_text ("ab\n\xcc\x81"
+                               "cd",
+                               10, "", collect, &lines),
+                    0);
+  ck_assert_int_eq (lines.count, 2);
+  ck_assert_str_eq (lines.start[0], "ab");
+  ck_assert_str_eq (lines.start[1], "\xcc\x81"
+                                    "cd");
+  lines_free (&lines);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -309,6 +327,7 @@ main (void)
 
   tcase_add_test (tcase, test_golden_files_wrapped_properly);
   tcase_add_test (tcase, test_long_word_cut_between_clusters);
+  tcase_add_test (tcase, test_newline_breaks_before_mark);
   tcase_add_loop_test (tcase, test_no_break_inside_syllable_or_after_prefix, 0,
                        sizeof tailored_cases / sizeof *tailored_cases);
   tcase_set_timeout (tcase, 300);
