@@ -10,6 +10,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "wrap.h"
@@ -96,16 +97,94 @@ emit_range (const UChar *text, int32_t start, int32_t end, wrap_line_fn *emit,
   return status;
 }
 
-/* Cuts [START, END), a word wider than WIDTH, between grapheme clusters
-   (CLUSTERS, set on TEXT), as much on each line as fits, and emits all
-   but the last piece, which is left as the line being filled: its start
-   in *LINE_START, its columns, spaces and all, in *LINE_COLUMNS.  */
+/* Whether AT, a grapheme cluster boundary in TEXT (LENGTH code units),
+   is inside an orthographic syllable: before a mark, after a stacker
+   (Myanmar's U+1039, Khmer's coeng), or before a consonant a killer
+   (Myanmar's asat) or, in Myanmar, the stacker follows, which ends the
+   syllable before it (ကမ္ဘာ is kam-ba, where Khmer's coeng starts a
+   syllable).  ICU's dictionaries (ICU 72's Burmese one does) break an
+   unknown word of these scripts between any two clusters (က|မ္|ဘာ့,
+   ဒ|စ်), and Unicode's clusters split Myanmar's syllables (ဘ|ာ): a
+   reader sees a letter torn from its syllable.  ICU's properties say
+   which letter is what; no table of ours.  */
 static int
-word_split (const UChar *text, int32_t start, int32_t end,
-            UBreakIterator *clusters, int width, wrap_line_fn *emit,
-            void *data, int32_t *line_start, int *line_columns)
+inside_syllable (const UChar *text, int32_t length, int32_t at)
 {
-  int32_t piece = start, at, next;
+  UChar32 before, c, after = 0;
+  int32_t i = at;
+  int category;
+
+  if (at <= 0 || at >= length)
+    return 0;
+  U16_PREV (text, 0, i, before);
+  i = at;
+  U16_NEXT (text, i, length, c);
+  if (i < length)
+    U16_GET (text, 0, i, length, after);
+  if (u_getIntPropertyValue (before, UCHAR_INDIC_SYLLABIC_CATEGORY)
+          == U_INSC_INVISIBLE_STACKER
+      || (U_GET_GC_MASK (c) & U_GC_M_MASK) != 0)
+    return 1;
+  category = u_getIntPropertyValue (after, UCHAR_INDIC_SYLLABIC_CATEGORY);
+  if (category == U_INSC_INVISIBLE_STACKER)
+    {
+      UErrorCode code = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript (after, &code);
+
+      return U_SUCCESS (code) && script == USCRIPT_MYANMAR;
+    }
+  return category == U_INSC_PURE_KILLER || category == U_INSC_CONSONANT_KILLER;
+}
+
+/* The letters of an alphabet with case, and modifier letters.  */
+#define CASED_OR_MODIFIER_LETTER                                              \
+  (U_GC_LU_MASK | U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK)
+
+/* Whether AT in TEXT follows a hyphen that follows a word of at most
+   three letters of an alphabet with case: a prefix, which belongs to
+   the word after it (Zulu ne-COVID-19, Igbo na-enweghị, Romanian v-ați,
+   Kazakh АКТ-ны).  UAX #14 allows a break after any hyphen, but a line
+   that ends in such a prefix leaves it torn from its word, as a break
+   after a letter or two of a word would.  Marks are no letters (Yoruba
+   ẹ̀), modifier letters are (Uzbek saʼy-harakat); an abugida's letters
+   are syllables, three a word of its own (Hindi कार्य-दिशाओं breaks after
+   the hyphen, as ICU says).  */
+static int
+after_short_prefix (const UChar *text, int32_t at)
+{
+  int32_t i = at - 1;
+  int letters = 0;
+
+  if (at < 2 || (text[i] != '-' && text[i] != 0x2010))
+    return 0;
+  while (i > 0 && letters <= 3)
+    {
+      UChar32 c;
+
+      U16_PREV (text, 0, i, c);
+      if ((U_GET_GC_MASK (c) & CASED_OR_MODIFIER_LETTER) != 0)
+        letters++;
+      else if ((U_GET_GC_MASK (c) & U_GC_M_MASK) == 0)
+        break;
+    }
+  return letters > 0 && letters <= 3;
+}
+
+/* Cuts [START, END), a word wider than WIDTH, as much on each line as
+   fits: at an opportunity of BREAKS that next_break passed over after a
+   short prefix (ku-|inthanethi), else between orthographic syllables
+   (CLUSTERS, set on TEXT, gives the grapheme clusters they are made of),
+   else between clusters, in a syllable wider than the line.  Emits all
+   but the last piece, which is left as the line being filled: its start
+   in *LINE_START, its columns, spaces and all, in *LINE_COLUMNS.  BREAKS
+   is left at END, as it was.  */
+static int
+word_split (const UChar *text, int32_t length, int32_t start, int32_t end,
+            UBreakIterator *breaks, UBreakIterator *clusters, int width,
+            wrap_line_fn *emit, void *data, int32_t *line_start,
+            int *line_columns)
+{
+  int32_t piece = start, syllable = start, opportunity = start, at, next;
   int columns = 0, status;
 
   for (at = start; at < end; at = next)
@@ -115,16 +194,32 @@ word_split (const UChar *text, int32_t start, int32_t end,
       next = ubrk_following (clusters, at);
       if (next == UBRK_DONE || next > end)
         next = end;
+      if (!inside_syllable (text, length, at))
+        syllable = at;
+      if (after_short_prefix (text, at) && ubrk_isBoundary (breaks, at))
+        opportunity = at;
       cluster = range_columns (text, at, next);
       if (at > piece && columns + cluster.visible > width)
         {
-          if ((status = emit_range (text, piece, at, emit, data)))
+          int32_t cut = opportunity > piece ? opportunity
+                        : syllable > piece  ? syllable
+                                            : at;
+
+          if ((status = emit_range (text, piece, cut, emit, data)))
             return status;
-          piece = at;
-          columns = 0;
+          piece = cut;
+          columns = range_columns (text, cut, at).all;
+          if (at > piece && columns + cluster.visible > width)
+            {
+              if ((status = emit_range (text, piece, at, emit, data)))
+                return status;
+              piece = at;
+              columns = 0;
+            }
         }
       columns += cluster.all;
     }
+  ubrk_isBoundary (breaks, end);
   *line_start = piece;
   *line_columns = columns;
   return 0;
@@ -164,12 +259,27 @@ url_around (const UChar *text, int32_t length, int32_t at, int32_t *start,
   return 0;
 }
 
-/* The next break opportunity of BREAKS that is not inside an address.  */
+/* Whether the opportunity BREAKS is at is a hard break (a newline).  */
+static int
+is_hard_break (UBreakIterator *breaks)
+{
+  int rule = ubrk_getRuleStatus (breaks);
+
+  return rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
+}
+
+/* The next break opportunity of BREAKS that is not inside an address, an
+   orthographic syllable or a word with a short prefix; a newline is one
+   whatever follows it.  */
 static int32_t
 next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
 {
   int32_t end = ubrk_next (breaks), start, url_end;
 
+  while (end != UBRK_DONE && !is_hard_break (breaks)
+         && (inside_syllable (text, length, end)
+             || after_short_prefix (text, end)))
+    end = ubrk_next (breaks);
   if (end != UBRK_DONE && end < length
       && url_around (text, length, end, &start, &url_end) && start < end)
     end = url_end < length ? ubrk_following (breaks, url_end - 1)
@@ -177,10 +287,10 @@ next_break (const UChar *text, int32_t length, UBreakIterator *breaks)
   return end;
 }
 
-/* Greedy filling between the break opportunities BREAKS gives: each
+/* Greedy filling between the break opportunities next_break gives: each
    segment between two opportunities is measured once.  A word wider than
-   the line is cut between grapheme clusters, so that no line is wider
-   than WIDTH: a terminal would fold it anyway, wherever it liked.  But an
+   the line is cut (word_split says where), so that no line is wider than
+   WIDTH: a terminal would fold it anyway, wherever it liked.  But an
    address is never cut: it stands alone on a line too narrow for it.  */
 static int
 wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
@@ -196,7 +306,7 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
        end = next_break (text, length, breaks))
     {
       struct range_width segment = range_columns (text, fits_to, end);
-      int rule = ubrk_getRuleStatus (breaks);
+      int hard = is_hard_break (breaks);
 
       if (width > 0 && fits_to > line_start
           && line_columns + segment.visible > width)
@@ -210,14 +320,15 @@ wrap_breaks (const UChar *text, int32_t length, UBreakIterator *breaks,
       if (width > 0 && segment.visible > width
           && !url_around (text, length, fits_to, &start, &url_end))
         {
-          if ((status = word_split (text, fits_to, end, clusters, width, emit,
-                                    data, &line_start, &line_columns)))
+          if ((status
+               = word_split (text, length, fits_to, end, breaks, clusters,
+                             width, emit, data, &line_start, &line_columns)))
             return status;
         }
       else
         line_columns += segment.all;
       fits_to = end;
-      if (rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT)
+      if (hard)
         {
           if ((status = emit_range (text, line_start, end, emit, data)))
             return status;

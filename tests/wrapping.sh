@@ -1,0 +1,43 @@
+#!/bin/sh
+# wrapping.sh - wtisd-message's wrapping, in every shipped language,
+# English, and every draft catalog in po/drafts (compiled here; a draft
+# that is gone is simply not tested), at 80, 40 and 12 columns: each
+# output checked by wrap-check against the unwrapped output (--width=0)
+# with ICU's line and grapheme cluster break iterators.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+. "$srcdir/testlib.sh"
+
+prog=$top_builddir/examples/wtisd-message
+linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
+drafts=
+for po in "$top_srcdir"/po/drafts/*.po; do
+  test -f "$po" || continue
+  lang=$(basename "$po" .po)
+  mkdir -p "$workdir/drafts/$lang/LC_MESSAGES"
+  ${MSGFMT:-msgfmt} -o "$workdir/drafts/$lang/LC_MESSAGES/libwtisd.mo" "$po" ||
+    fail "$lang: the draft does not compile"
+  drafts="$drafts $lang"
+done
+# The drafts first, the shipped catalogs after them.
+WTISD_LOCALEDIR=$workdir/drafts:$WTISD_LOCALEDIR
+export WTISD_LOCALEDIR
+
+"$prog" --lang=en --width=0 > "$workdir/en" || fail "en: the program failed"
+for lang in $linguas en $drafts; do
+  # ICU's rules for the language, as wtisd-message asks for them.
+  locale=$lang
+  test "$lang" = ko && locale=ko@lw=keepall
+  "$prog" --lang="$lang" --width=0 > "$workdir/plain" ||
+    fail "$lang: the program failed"
+  test "$lang" = en || ! cmp -s "$workdir/plain" "$workdir/en" ||
+    fail "$lang: the message is not translated"
+  for columns in 80 40 12; do
+    "$prog" --lang="$lang" --width="$columns" > "$workdir/wrapped" ||
+      fail "$lang at $columns columns: the program failed"
+    ./wrap-check "$locale" "$columns" "$workdir/plain" "$workdir/wrapped" \
+      2> "$workdir/errors" ||
+      fail "$lang at $columns columns: $(head -5 "$workdir/errors")"
+  done
+done
+finish
