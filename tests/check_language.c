@@ -16,7 +16,7 @@
 #include "testutil.h"
 
 #define MAX_ROWS 128
-#define MAX_LANGUAGES 64
+#define MAX_LANGUAGES 256
 
 extern char **environ;
 

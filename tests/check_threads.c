@@ -20,7 +20,7 @@ extern char **environ;
 
 #define THREADS 8
 #define ROUNDS 200
-#define MAX_LANGUAGES 32
+#define MAX_LANGUAGES 256
 /* Each catalog language and a tag that resolves to it.  */
 #define SPELLINGS 2
 

@@ -15,7 +15,7 @@
 #include "testutil.h"
 #include "textcheck.h"
 
-#define MAX_LANGUAGES 64
+#define MAX_LANGUAGES 256
 #define STATUS_CODES 6
 
 static const int status_codes[STATUS_CODES] = {

@@ -145,13 +145,21 @@ testutil_read_linguas (char **buffer, const char **languages, int max)
   *buffer = read_file (path);
   if (*buffer == NULL)
     return 0;
-  for (p = strtok (*buffer, " \t\n"); p != NULL && count < max;
+  for (p = strtok (*buffer, " \t\n"); p != NULL;
        p = strtok (NULL, " \t\n"))
     {
       if (*p == '#')
         {
           p = strtok (NULL, "\n");
           continue;
+        }
+      /* A suite that silently tested only the first languages would
+         pass for the others unseen.  */
+      if (count == max)
+        {
+          fprintf (stderr, "po/LINGUAS has more than %d languages: "
+                           "make this test's table larger\n", max);
+          exit (99);
         }
       languages[count++] = p;
     }

@@ -36,9 +36,10 @@ void testutil_use_language (const char *language);
 /* Runs SUITE and returns the exit status for the test harness.  */
 int testutil_run (Suite *suite);
 
-/* Reads po/LINGUAS: returns how many languages (at most MAX; 0 when the
-   file cannot be read) and points LANGUAGES into *BUFFER, which the
-   caller frees.  Safe to call outside a test.  */
+/* Reads po/LINGUAS: returns how many languages (0 when the file cannot
+   be read) and points LANGUAGES into *BUFFER, which the caller frees;
+   more than MAX is a hard error (exit 99).  Safe to call outside a
+   test.  */
 int testutil_read_linguas (char **buffer, const char **languages, int max);
 
 #endif /* WTISD_TESTUTIL_H */
