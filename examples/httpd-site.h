@@ -1,9 +1,9 @@
 /* httpd-site.h - every answer of wtisd-httpd, made once at start-up
    (issue 22): the page and the JSON of each language at /TAG/ and
    /TAG/message.json, plain and gzipped, each with its strong ETag; the
-   redirects to them; a "not found" page per language; /sitemap.xml and
-   /robots.txt.  Once made they are only read: the threads answering
-   requests share them without a lock.
+   redirects to them; a "not found" page per language; /sitemap.xml,
+   /robots.txt and the icon.  Once made they are only read: the threads
+   answering requests share them without a lock.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #ifndef WTISD_HTTPD_SITE_H
@@ -40,7 +40,7 @@ struct site
 {
   struct site_page *pages;
   size_t page_count;
-  struct resource sitemap, robots;
+  struct resource sitemap, robots, favicon;
   struct MHD_Response *not_allowed, *bad_language, *too_long, *busy;
   time_t modified; /* Every resource's Last-Modified: start-up.  */
 };
