@@ -219,6 +219,19 @@ async function pagesCheck (browser, charsets, queue, spent)
   await page.close ();
 }
 
+// What Lighthouse lost points for in category C of LHR.
+function lost (lhr, c)
+{
+  return lhr.categories[c].auditRefs
+    .filter (r => r.weight > 0 && lhr.audits[r.id].score !== null
+                  && lhr.audits[r.id].score < 1)
+    .map (r => {
+      const a = lhr.audits[r.id];
+      return r.id + " (" + (a.displayValue || a.explanation || a.errorMessage
+                            || a.title) + ")";
+    }).join (", ");
+}
+
 async function lighthouseCheck (browser)
 {
   const lhDir = path.dirname (require.resolve ("lighthouse/package.json"));
@@ -233,31 +246,47 @@ async function lighthouseCheck (browser)
                   disableFullPageScreenshot: true,
                   skipAudits: [ "screenshot-thumbnails", "final-screenshot",
                                 "bf-cache" ] };
+  const run = async (form, tag) => {
+    const page = await browser.newPage ();
+    const started = Date.now ();
+    const { lhr } = await lighthouse (base + "/" + tag + "/",
+                                      { logLevel: "error", onlyCategories: categories, ...quick },
+                                      form === "desktop" ? desktop : undefined, page);
+    await page.close ();
+    const scores = categories.map (c => Math.round (lhr.categories[c].score * 100));
+    const metrics = [ "first-contentful-paint", "largest-contentful-paint",
+                      "total-blocking-time", "cumulative-layout-shift" ]
+      .map (id => (lhr.audits[id] || {}).displayValue).join (" / ");
+    console.log ("lighthouse " + form + " " + tag + ": "
+                 + categories.map ((c, i) => c + " " + scores[i]).join (", ")
+                 + " (FCP / LCP / TBT / CLS " + metrics + "; "
+                 + ((Date.now () - started) / 1000).toFixed (1) + " s)");
+    if (lhr.runtimeError)
+      fail ("lighthouse " + form + " " + tag + ": " + lhr.runtimeError.message);
+    return { lhr, scores };
+  };
   for (const form of [ "mobile", "desktop" ])
     for (const tag of shown)
       {
-        const page = await browser.newPage ();
-        const started = Date.now ();
-        const result = await lighthouse (base + "/" + tag + "/",
-                                         { logLevel: "error", onlyCategories: categories, ...quick },
-                                         form === "desktop" ? desktop : undefined, page);
-        const lhr = result.lhr;
-        const scores = categories.map (c => Math.round (lhr.categories[c].score * 100));
-        console.log ("lighthouse " + form + " " + tag + ": " + categories.map ((c, i) => c + " " + scores[i]).join (", ")
-                     + " (" + ((Date.now () - started) / 1000).toFixed (1) + " s)");
-        if (lhr.runtimeError)
-          fail ("lighthouse " + form + " " + tag + ": " + lhr.runtimeError.message);
-        categories.forEach ((c, i) => {
-          if (scores[i] < (c === "performance" ? 95 : 100))
-            {
-              const lost = lhr.categories[c].auditRefs
-                .filter (r => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1)
-                .map (r => { const a = lhr.audits[r.id];
-                             return r.id + " (" + (a.displayValue || a.explanation || a.errorMessage || a.title) + ")"; });
-              fail ("lighthouse " + form + " " + tag + ": " + c + " " + scores[i] + ": " + lost.join (", "));
-            }
+        const first = await run (form, tag);
+        categories.slice (1).forEach ((c, i) => {
+          if (first.scores[i + 1] < 100)
+            fail ("lighthouse " + form + " " + tag + ": " + c + " "
+                  + first.scores[i + 1] + ": " + lost (first.lhr, c));
         });
-        await page.close ();
+        // Performance is timed, and a busy machine (make -j2 check, other
+        // jobs) can make one run slow: below 95, two more runs, and the
+        // median of the three counts, as Lighthouse CI does.
+        let performance = first.scores[0];
+        if (performance < 95)
+          {
+            const more = [ await run (form, tag), await run (form, tag) ];
+            performance = [ first, ...more ].map (r => r.scores[0])
+                            .sort ((x, y) => x - y)[1];
+          }
+        if (performance < 95)
+          fail ("lighthouse " + form + " " + tag + ": performance, median of 3, "
+                + performance + ": " + lost (first.lhr, "performance"));
       }
 }
 
