@@ -312,35 +312,119 @@ paragraph_selected (const struct document_parts *parts, int n)
   return parts->whole || parts->paragraphs[n];
 }
 
+/* The pages' one style sheet, the same on every page (the server's
+   Content-Security-Policy allows it by its hash), on one line.  A
+   readable measure; per script, the system's fonts and then Noto's
+   (fonts-noto-core, fonts-noto-cjk), since the generic sans-serif often
+   lacks the script or draws it poorly; more leading where marks stack
+   above and below the line (Indic and Arabic scripts), larger type for
+   the scripts whose letters are small at a Latin size (Arabic,
+   Ethiopic); after each script's fonts the Latin ones (--latin), since
+   Noto's script fonts have no Latin letters and the system's fallback
+   for the page's language may have no bold; addresses in the Latin
+   fonts, not in those of the page's script (footer a[href] outweighs
+   :lang()), and each language's name in its own; headings balanced, and
+   Japanese broken between phrases, not before a prolonged sound mark;
+   the reader's dark scheme; no menu on paper.  The theme's
+   quotation marks are the catalog's own, not the browser's.  */
+const char document_style[]
+    = ":root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;"
+      "--link:#0b57a4;--muted:#555;--line:#ccc;--lh:1.6;"
+      "--latin:\"Noto Sans\",\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial}"
+      "@media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#15171a;"
+      "--link:#9dc4ff;--muted:#b4b4b4;--line:#444}}"
+      "html{font-family:system-ui,var(--latin),sans-serif;color:var(--fg);"
+      "background:var(--bg);"
+      "-webkit-text-size-adjust:100%;text-size-adjust:100%}"
+      "body{max-width:36em;margin:0 auto;padding:0 1rem 1rem;"
+      "font-size:1.0625rem;line-height:var(--lh)}"
+      "a{color:var(--link)}"
+      "h1{font-size:1.5em;line-height:calc(var(--lh) - .3);"
+      "margin:.4em 0 .6em;text-wrap:balance}"
+      "@media (min-width:40em){body{font-size:1.125rem}"
+      "h1{font-size:1.9em}}"
+      "q.theme::before,q.theme::after{content:none}"
+      ".languages{margin:.75rem 0 0;text-align:end;font-size:.9em}"
+      ".languages a{display:inline-flex;align-items:center;gap:.35em;"
+      "min-height:24px;padding:.1em .25em}"
+      ".languages svg{flex:none}"
+      "footer{margin-top:2em;padding-top:.5em;border-top:1px solid "
+      "var(--line);color:var(--muted);font-size:.9em;"
+      "overflow-wrap:anywhere}"
+      "footer a[href]{font-family:var(--latin),sans-serif}"
+      "nav{margin-top:1.5em}"
+      "nav ul{list-style:none;margin:0;padding:0;display:flex;"
+      "flex-wrap:wrap;align-items:baseline;gap:.25em .5em}"
+      "nav a{display:block;min-height:24px;padding:.15em .45em;"
+      "text-decoration:none;border:1px solid transparent;"
+      "border-radius:.3em}"
+      "nav a:hover,nav a:focus{text-decoration:underline}"
+      "nav a{font-family:var(--latin),sans-serif}"
+      "nav a[aria-current]{border-color:currentColor}"
+      ":lang(ar),:lang(fa),:lang(ur),:lang(hi),:lang(mr),:lang(ne),"
+      ":lang(bn),:lang(pa),:lang(gu),:lang(or),:lang(ta),:lang(te),"
+      ":lang(kn),:lang(ml),:lang(th){--lh:1.9}"
+      ":lang(am),:lang(ja),:lang(ko),:lang(zh){--lh:1.75}"
+      "html:lang(ar),html:lang(fa),html:lang(ur),html:lang(am){"
+      "font-size:112.5%}"
+      ":lang(ar),:lang(fa),:lang(ur){font-family:\"Noto Naskh Arabic\","
+      "\"Noto Sans Arabic\",\"Segoe UI\",\"Geeza Pro\","
+      "var(--latin),sans-serif}"
+      ":lang(ur){--lh:2.4;font-family:\"Noto Nastaliq Urdu\","
+      "\"Noto Naskh Arabic\",\"Urdu Typesetting\",var(--latin),sans-serif}"
+      ":lang(he){font-family:\"Noto Sans Hebrew\",\"Segoe UI\",Arial,"
+      "var(--latin),sans-serif}"
+      ":lang(hi),:lang(mr),:lang(ne){font-family:\"Noto Sans Devanagari\","
+      "\"Nirmala UI\",\"Kohinoor Devanagari\",var(--latin),sans-serif}"
+      ":lang(bn){font-family:\"Noto Sans Bengali\",\"Nirmala UI\","
+      "\"Kohinoor Bangla\",var(--latin),sans-serif}"
+      ":lang(pa){font-family:\"Noto Sans Gurmukhi\",\"Nirmala UI\","
+      "var(--latin),sans-serif}"
+      ":lang(gu){font-family:\"Noto Sans Gujarati\",\"Nirmala UI\","
+      "\"Kohinoor Gujarati\",var(--latin),sans-serif}"
+      ":lang(or){font-family:\"Noto Sans Oriya\",\"Noto Sans Odia\","
+      "\"Nirmala UI\",var(--latin),sans-serif}"
+      ":lang(ta){font-family:\"Noto Sans Tamil\",\"Nirmala UI\","
+      "\"Tamil Sangam MN\",var(--latin),sans-serif}"
+      ":lang(te){font-family:\"Noto Sans Telugu\",\"Nirmala UI\","
+      "\"Kohinoor Telugu\",var(--latin),sans-serif}"
+      ":lang(kn){font-family:\"Noto Sans Kannada\",\"Nirmala UI\","
+      "\"Kannada Sangam MN\",var(--latin),sans-serif}"
+      ":lang(ml){font-family:\"Noto Sans Malayalam\",\"Nirmala UI\","
+      "\"Malayalam Sangam MN\",var(--latin),sans-serif}"
+      ":lang(th){font-family:\"Noto Sans Thai\",\"Leelawadee UI\","
+      "Thonburi,var(--latin),sans-serif}"
+      ":lang(am){font-family:\"Noto Sans Ethiopic\",Nyala,Kefa,"
+      "var(--latin),sans-serif}"
+      ":lang(ja){font-family:\"Noto Sans CJK JP\",\"Hiragino Sans\","
+      "\"Yu Gothic\",Meiryo,sans-serif}"
+      ":lang(ko){font-family:\"Noto Sans CJK KR\",\"Apple SD Gothic Neo\","
+      "\"Malgun Gothic\",sans-serif}"
+      ":lang(zh){font-family:\"Noto Sans CJK SC\",\"PingFang SC\","
+      "\"Microsoft YaHei\",sans-serif}"
+      ":lang(zh-TW){font-family:\"Noto Sans CJK TC\",\"PingFang TC\","
+      "\"Microsoft JhengHei\",sans-serif}"
+      ":lang(zh-HK){font-family:\"Noto Sans CJK HK\",\"PingFang HK\","
+      "\"Microsoft JhengHei\",sans-serif}"
+      ":lang(ja),:lang(zh){line-break:strict}"
+      "h1:lang(ja){word-break:auto-phrase}"
+      "@media print{.languages,nav{display:none}"
+      ":root{--fg:#000;--bg:#fff;--link:#000;--muted:#000}"
+      "body{max-width:none}}";
+
+/* The paragraphs and themes PARTS select, in <main> (none: no <main>,
+   for a title alone).  */
 static void
-html_write (struct buffer *out, const struct document *doc)
+html_main (struct buffer *out, const struct document *doc)
 {
   const struct document_parts *parts = doc->parts;
-  const char *title = doc->text[WTISD_TITLE];
-  char display[512];
-  struct buffer link = { 0 };
-  int n;
+  int n, any = parts->themes;
 
-  buffer_puts (out, "<!DOCTYPE html>\n<html lang=\"");
-  html_escape (out, tag_of (out, doc->lang));
-  buffer_puts (out, wtisd_language_is_rtl (doc->lang) == 1
-                        ? "\" dir=\"rtl\">\n"
-                        : "\" dir=\"ltr\">\n");
-  buffer_puts (out, "<head>\n<meta charset=\"utf-8\">\n<title>");
-  html_escape (out, title);
-  buffer_puts (out, "</title>\n<style>q.theme::before, q.theme::after "
-                    "{ content: none; }</style>\n");
-  if (doc->extras != NULL && doc->extras->head != NULL)
-    buffer_puts (out, doc->extras->head);
-  buffer_puts (out, "</head>\n<body>\n");
-  if (doc->extras != NULL && doc->extras->nav != NULL)
-    buffer_puts (out, doc->extras->nav);
-  if (parts->whole || parts->title)
-    {
-      buffer_puts (out, "<h1>");
-      html_escape (out, title);
-      buffer_puts (out, "</h1>\n");
-    }
+  for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
+    any |= paragraph_selected (parts, n);
+  if (!any)
+    return;
+  buffer_puts (out, "<main>\n");
   for (n = 1; n <= WTISD_PARAGRAPH_COUNT; n++)
     if (paragraph_selected (parts, n))
       {
@@ -359,19 +443,85 @@ html_write (struct buffer *out, const struct document *doc)
         html_escape (out, doc->text[n]);
         buffer_puts (out, "</q></p>\n");
       }
+  buffer_puts (out, "</main>\n");
+}
+
+/* The whole document's <footer>: the source line, with the copy's
+   address as its link, and the ITU's original, whose address is its
+   text (no catalog has a label for it yet, and an address reads the
+   same in every language).  */
+static void
+html_footer (struct buffer *out, const struct document *doc)
+{
+  const char *original = wtisd_original_url ();
+  char display[512];
+  struct buffer link = { 0 };
+
+  buffer_puts (&link, "<a href=\"");
+  html_escape (&link, wtisd_source_url (WTISD_FORM_ASCII));
+  buffer_puts (&link, "\">");
+  html_escape (&link, link_text (doc->parts, display, sizeof display));
+  buffer_puts (&link, "</a>");
+  buffer_puts (out, "<footer>\n<p>");
+  source_line (out, doc, link.failed ? "" : link.data, html_escape);
+  buffer_puts (out, "</p>\n<p><a href=\"");
+  html_escape (out, original);
+  buffer_puts (out, "\">");
+  html_escape (out, original);
+  buffer_puts (out, "</a></p>\n</footer>\n");
+  out->failed |= link.failed;
+  free (link.data);
+}
+
+/* A page for every screen and script: the viewport's width, the one
+   style sheet; the title in <header> (after the server's link to its
+   language menu, which comes last so that the message fills the first
+   screen), the message in <main>, its sources in <footer>.  A whole
+   document's description, for search engines, is its first
+   paragraph.  */
+static void
+html_write (struct buffer *out, const struct document *doc)
+{
+  const struct document_parts *parts = doc->parts;
+  const struct page_extras *extras = doc->extras;
+  const char *title = doc->text[WTISD_TITLE];
+
+  buffer_puts (out, "<!DOCTYPE html>\n<html lang=\"");
+  html_escape (out, tag_of (out, doc->lang));
+  buffer_puts (out, wtisd_language_is_rtl (doc->lang) == 1
+                        ? "\" dir=\"rtl\">\n"
+                        : "\" dir=\"ltr\">\n");
+  buffer_puts (out, "<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, "
+                    "initial-scale=1\">\n<title>");
+  html_escape (out, title);
+  buffer_puts (out, "</title>\n");
   if (parts->whole)
     {
-      buffer_puts (&link, "<a href=\"");
-      html_escape (&link, wtisd_source_url (WTISD_FORM_ASCII));
-      buffer_puts (&link, "\">");
-      html_escape (&link, link_text (parts, display, sizeof display));
-      buffer_puts (&link, "</a>");
-      buffer_puts (out, "<p>");
-      source_line (out, doc, link.failed ? "" : link.data, html_escape);
-      buffer_puts (out, "</p>\n");
-      out->failed |= link.failed;
-      free (link.data);
+      buffer_puts (out, "<meta name=\"description\" content=\"");
+      html_escape (out, doc->text[WTISD_PARAGRAPH_1]);
+      buffer_puts (out, "\">\n");
     }
+  buffer_puts (out, "<style>");
+  buffer_puts (out, document_style);
+  buffer_puts (out, "</style>\n");
+  if (extras != NULL && extras->head != NULL)
+    buffer_puts (out, extras->head);
+  buffer_puts (out, "</head>\n<body>\n");
+  if (parts->whole || parts->title)
+    {
+      buffer_puts (out, "<header>\n");
+      if (extras != NULL && extras->top != NULL)
+        buffer_puts (out, extras->top);
+      buffer_puts (out, "<h1>");
+      html_escape (out, title);
+      buffer_puts (out, "</h1>\n</header>\n");
+    }
+  html_main (out, doc);
+  if (parts->whole)
+    html_footer (out, doc);
+  if (extras != NULL && extras->nav != NULL)
+    buffer_puts (out, extras->nav);
   buffer_puts (out, "</body>\n</html>\n");
 }
 

@@ -43,10 +43,11 @@ struct document_parts
 };
 
 /* What a web page adds to the document: HTML for the head (alternate
-   links) and for the top of the body (a language menu), or NULL.  */
+   links), for the top of its <header> (a link to the language menu) and
+   for the end of the body (the menu), or NULL.  */
 struct page_extras
 {
-  const char *head, *nav;
+  const char *head, *top, *nav;
 };
 
 /* Writes the PARTS of the message in LANG (a catalog language) as FORMAT
@@ -68,6 +69,10 @@ int source_label_split (const char *label, char **before, char **after);
 /* TEXT (UTF-8) in FORM, newly allocated; NULL when memory ran out (or
    TEXT is not UTF-8, which the library's texts always are).  */
 char *normalized_copy (const char *text, wtisd_normalization form);
+
+/* The style sheet of every HTML document, for a <style> element: the
+   same bytes in every language, so that one hash allows it.  */
+extern const char document_style[];
 
 /* Appends S to OUT escaped for HTML text and attribute values.  */
 void html_escape (struct buffer *out, const char *s);

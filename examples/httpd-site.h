@@ -2,8 +2,9 @@
    (issue 22): the page and the JSON of each language at /TAG/ and
    /TAG/message.json, plain, gzipped and in brotli (httpd-encoding.h),
    each with its strong ETag; the redirects to them; a "not found" page
-   per language; /sitemap.xml and /robots.txt.  Once made they are only
-   read: the threads answering requests share them without a lock.
+   per language; /sitemap.xml, /robots.txt and the icon.  Once made they
+   are only read: the threads answering requests share them without a
+   lock.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
 #ifndef WTISD_HTTPD_SITE_H
@@ -42,7 +43,7 @@ struct site
 {
   struct site_page *pages;
   size_t page_count;
-  struct resource sitemap, robots;
+  struct resource sitemap, robots, favicon;
   struct MHD_Response *not_allowed, *bad_language, *too_long, *busy;
   struct MHD_Response *not_acceptable; /* No acceptable coding.  */
   time_t modified; /* Every resource's Last-Modified: start-up.  */

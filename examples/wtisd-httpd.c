@@ -189,6 +189,8 @@ route (struct MHD_Connection *connection, const char *url)
     return resource_send (connection, &site.sitemap);
   if (strcmp (url, "/robots.txt") == 0)
     return resource_send (connection, &site.robots);
+  if (strcmp (url, "/favicon.svg") == 0 || strcmp (url, "/favicon.ico") == 0)
+    return resource_send (connection, &site.favicon);
   if (url[0] != '/' || (page = language_path (url, &json, &moved)) == NULL)
     return MHD_queue_response (connection, MHD_HTTP_NOT_FOUND,
                                page_negotiated (connection)->missing);
@@ -265,7 +267,8 @@ usage (void)
          "/message.json\n"
          "redirect to those of the language Accept-Language prefers, or of "
          "the one\n"
-         "?lang=TAG names.  Also /sitemap.xml and /robots.txt.\n\n"
+         "?lang=TAG names.  Also /sitemap.xml, /robots.txt and "
+         "/favicon.ico.\n\n"
          "Past --max-connections, a connection is closed as soon as it is "
          "accepted;\n"
          "past --max-per-client, its requests are answered 503, and past "

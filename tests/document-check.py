@@ -22,11 +22,15 @@ FORMS = ("NFC", "NFD", "NFKC", "NFKD")
 CMARK = shutil.which("cmark-gfm")
 
 # The elements each document may hold, with the attributes they may have
-# (a value of None: any value).
+# (a value of None: any value; a tuple: any of its values).  The meta
+# description's content is compared with the first paragraph apart.
 HTML_ELEMENTS = {
     "html": {"lang": None, "dir": None}, "head": {}, "body": {},
-    "meta": {"charset": "utf-8"}, "title": {}, "style": {}, "h1": {},
-    "p": {}, "q": {"class": "theme"}, "a": {"href": SOURCE},
+    "meta": {"charset": "utf-8", "name": ("viewport", "description"),
+             "content": None},
+    "title": {}, "style": {}, "header": {}, "h1": {}, "main": {},
+    "footer": {}, "p": {}, "q": {"class": "theme"},
+    "a": {"href": (SOURCE, ORIGINAL)},
 }
 MARKDOWN_ELEMENTS = {"h1": {}, "p": {}, "blockquote": {}, "a": {"href": SOURCE}}
 BLOCKS = ("title", "h1", "p")
@@ -40,7 +44,7 @@ class Reader(html.parser.HTMLParser):
     def __init__(self, allowed):
         super().__init__(convert_charrefs=True)
         self.allowed, self.blocks, self.block = allowed, [], None
-        self.errors = []
+        self.errors, self.metas = [], {}
 
     def handle_starttag(self, tag, attrs):
         if tag not in self.allowed:
@@ -48,8 +52,12 @@ class Reader(html.parser.HTMLParser):
             return
         for name, value in attrs:
             want = self.allowed[tag].get(name, "absent")
+            if isinstance(want, tuple) and value in want:
+                continue
             if want == "absent" or (want is not None and value != want):
                 self.errors.append("<%s %s=%r>" % (tag, name, value))
+        if tag == "meta" and dict(attrs).get("name") is not None:
+            self.metas[dict(attrs)["name"]] = dict(attrs).get("content")
         if tag in BLOCKS:
             self.block = [tag, ""]
 
@@ -81,12 +89,14 @@ def texts(program, args):
     return whole + themes.split("\n\n")
 
 
-def read(what, text, allowed):
+def read(what, text, allowed, metas=None):
     reader = Reader(allowed)
     reader.feed(text)
     reader.close()
     for error in reader.errors:
         failures.append("%s: %s" % (what, error))
+    if metas is not None:
+        metas.update(reader.metas)
     return reader.blocks
 
 
@@ -104,9 +114,14 @@ def expect(what, got, want):
 
 def check_html(program, args, t):
     what = "html " + " ".join(args)
-    blocks = read(what, run(program, args + ["--format=html"]), HTML_ELEMENTS)
+    metas = {}
+    blocks = read(what, run(program, args + ["--format=html"]), HTML_ELEMENTS,
+                  metas)
     expect(what, blocks, [("title", t[0]), ("h1", t[0])]
-           + [("p", p) for p in t[1:7]])
+           + [("p", p) for p in t[1:7]] + [("p", ORIGINAL)])
+    expect(what + " meta", sorted(metas.items()),
+           [("description", t[1]),
+            ("viewport", "width=device-width, initial-scale=1")])
     blocks = read(what + " --themes",
                   run(program, args + ["--format=html", "--themes"]),
                   HTML_ELEMENTS)

@@ -15,10 +15,6 @@ validator=${HTML_VALIDATE:-}
 test -n "$node" || echo "note: no node: JSON is not parsed"
 test -n "$validator" || echo "note: no HTML_VALIDATE: HTML is not validated"
 
-# The direction of a catalog name, written here from the scripts'
-# directions, not by the library (its BCP 47 tag: bcp47, testlib.sh).
-direction () { case $1 in ar|fa|he|ur) echo rtl ;; *) echo ltr ;; esac; }
-
 # json_check FILE LANG: parses FILE and compares it with the texts.
 json_check () {
   test -n "$node" || return 0
@@ -47,7 +43,8 @@ for lang in $linguas en; do
     fail "$lang: HTML lacks lang and dir"
   grep -qF "<h1>$("$prog" --lang="$lang" --title --width=0 | sed 's/&/\&amp;/g')</h1>" "$stdout" ||
     fail "$lang: HTML lacks the title as <h1>"
-  test "$(grep -c '^<p>' "$stdout")" -eq 6 || fail "$lang: HTML lacks a paragraph"
+  # The five, the source line and the original's address.
+  test "$(grep -c '^<p>' "$stdout")" -eq 7 || fail "$lang: HTML lacks a paragraph"
   test "$(grep -c '<q class="theme">' "$stdout")" -eq 2 || fail "$lang: HTML themes not quoted"
   if test -n "$validator"; then
     cp "$stdout" "$workdir/$lang.html"

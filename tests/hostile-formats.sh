@@ -5,7 +5,7 @@
 # sound ones full of would-be markup), read as their readers read them:
 # an HTML parser, a JSON parser, a CommonMark/GFM renderer
 # (document-check.py).  Only the expected elements, the texts of the text
-# output, no link but the source address.
+# output, no link but the source address and the original's.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"

@@ -63,9 +63,11 @@ for lang in $linguas en; do
   expect_header "Content-Language: $tag"
   expect_header "Vary: Accept-Encoding"
   expect_cache 3600 604800
-  # The page is --format=html plus its links and the menu.
-  sed -e '/^<link rel="alternate"/d' -e '/^<link rel="canonical"/d' \
-    -e '/^<nav>$/,/^<\/nav>$/d' "$stdout" > "$workdir/page"
+  # The page is --format=html plus its links (alternates, canonical,
+  # icon), the link to the menu and the menu.
+  sed -e '/^<link rel="/d' -e '/^<p class="languages"><a href="#languages">/d' \
+    -e '/^<nav id="languages" aria-label="Languages">$/,/^<\/nav>$/d' \
+    "$stdout" > "$workdir/page"
   "$prog" --lang="$lang" --format=html > "$workdir/expected"
   cmp -s "$workdir/expected" "$workdir/page" || fail "$lang: the page is not --format=html"
   # Absolute links: the page's own, then x-default and every language.
@@ -85,6 +87,16 @@ for lang in $linguas en; do
     grep -qF ">$name</a></li>" "$stdout" || echo "$code"
   done > "$workdir/unlisted"
   test -s "$workdir/unlisted" && fail "$lang: menu lacks $(cat "$workdir/unlisted")"
+  # The menu names the page's own language, once, as the current page,
+  # and the link to it at the top says its name.
+  name=$("$prog" --list-languages | sed -n "s/^$lang  *//p")
+  grep -xF "<li><a href=\"/$tag/\" hreflang=\"$tag\" lang=\"$tag\"$(test "$(direction "$lang")" = rtl && echo ' dir="rtl"') aria-current=\"page\">$name</a></li>" "$stdout" > /dev/null ||
+    fail "$lang: the menu does not mark $tag as the current page"
+  test "$(grep -c 'aria-current=' "$stdout")" -eq 1 || fail "$lang: not one current page in the menu"
+  grep -q "^<p class=\"languages\"><a href=\"#languages\"><svg [^>]*>.*</svg>$name</a></p>\$" "$stdout" ||
+    fail "$lang: the link to the menu does not say $name"
+  grep -qxF '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' "$stdout" ||
+    fail "$lang: no icon"
   cp "$stdout" "$workdir/page.$lang.html"
   get "/$tag/message.json"
   expect_status 200
@@ -207,6 +219,15 @@ expect_status 200
 expect_header "Content-Type: text/plain; charset=utf-8"
 grep -qxF "Sitemap: $url/sitemap.xml" "$stdout" || fail "robots.txt: no sitemap"
 grep -qxF "User-agent: *" "$stdout" || fail "robots.txt: no User-agent"
+
+# The icon, also where browsers look for one unasked.
+for path in /favicon.svg /favicon.ico; do
+  get "$path"
+  expect_status 200
+  expect_header "Content-Type: image/svg+xml"
+  expect_cache 3600 604800
+  grep -q '^<svg xmlns="http://www.w3.org/2000/svg" .*</svg>$' "$stdout" || fail "$path: not an SVG"
+done
 
 # Strong ETags, Last-Modified and 304s (RFC 9110, 13.1): If-None-Match
 # decides, If-Modified-Since only without it.
@@ -339,7 +360,10 @@ for path in /fr/ /fr/message.json / /nowhere /sitemap.xml; do
   expect_header "X-Content-Type-Options: nosniff"
   expect_header "Referrer-Policy: strict-origin-when-cross-origin"
   csp=$(sed -n 's/^Content-Security-Policy: //ip' "$workdir/h")
-  for directive in "default-src 'none'" "frame-ancestors 'none'" "base-uri 'none'"; do
+  # (The icon is an image of the site's; Lighthouse reads robots.txt
+  # from the page, as a connection.)
+  for directive in "default-src 'none'" "frame-ancestors 'none'" "base-uri 'none'" \
+      "img-src 'self'" "connect-src 'self'"; do
     case "; $csp;" in *"; $directive;"*) ;; *) fail "$path: CSP lacks $directive: $csp" ;; esac
   done
 done

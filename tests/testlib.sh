@@ -115,3 +115,7 @@ server_start () {
 # not by the library (the catalog pt is Portugal's: pt-PT, since a bare
 # pt means Brazil's in CLDR).
 bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; }
+
+# direction NAME: the direction of a catalog language, written here from
+# its script's, not by the library.
+direction () { case $1 in ar|fa|he|ur) echo rtl ;; *) echo ltr ;; esac; }
