@@ -20,19 +20,8 @@ fi
 
 prog=$(cd "$top_builddir/examples" && pwd)/wtisd-message
 linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
-# The drafts too, compiled here, ahead of the shipped catalogs; a draft
-# that is gone is simply not tested.
-drafts=
-for po in "$top_srcdir"/po/drafts/*.po; do
-  test -f "$po" || continue
-  lang=$(basename "$po" .po)
-  mkdir -p "$workdir/drafts/$lang/LC_MESSAGES"
-  ${MSGFMT:-msgfmt} -o "$workdir/drafts/$lang/LC_MESSAGES/libwtisd.mo" "$po" ||
-    fail "$lang: the draft does not compile"
-  drafts="$drafts $lang"
-done
-WTISD_LOCALEDIR=$workdir/drafts:$WTISD_LOCALEDIR
-export WTISD_LOCALEDIR
+# The drafts too, ahead of the shipped catalogs.
+drafts_compile
 socket=wtisd-test-$$
 tmux_ () { LC_ALL=C.UTF-8 tmux -u -L "$socket" -f /dev/null "$@"; }
 trap 'tmux_ kill-server 2> /dev/null; rm -rf "$workdir"' 0

@@ -119,3 +119,20 @@ bcp47 () { echo "$1" | sed -e 's/@latin/-Latn/' -e 's/_/-/' -e 's/^pt$/pt-PT/'; 
 # direction NAME: the direction of a catalog language, written here from
 # its script's, not by the library.
 direction () { case $1 in ar|fa|he|ur) echo rtl ;; *) echo ltr ;; esac; }
+
+# drafts_compile: the catalogs of po/drafts compiled into $workdir/drafts,
+# their names in $drafts, and that directory put ahead of
+# WTISD_LOCALEDIR; a draft that is gone is simply not tested.
+drafts_compile () {
+  drafts=
+  for po in "$top_srcdir"/po/drafts/*.po; do
+    test -f "$po" || continue
+    lang=$(basename "$po" .po)
+    mkdir -p "$workdir/drafts/$lang/LC_MESSAGES"
+    ${MSGFMT:-msgfmt} -o "$workdir/drafts/$lang/LC_MESSAGES/libwtisd.mo" "$po" ||
+      fail "$lang: the draft does not compile"
+    drafts="$drafts $lang"
+  done
+  WTISD_LOCALEDIR=$workdir/drafts:$WTISD_LOCALEDIR
+  export WTISD_LOCALEDIR
+}

@@ -10,18 +10,8 @@
 
 prog=$top_builddir/examples/wtisd-message
 linguas=$(sed -e 's/#.*//' "$top_srcdir/po/LINGUAS")
-drafts=
-for po in "$top_srcdir"/po/drafts/*.po; do
-  test -f "$po" || continue
-  lang=$(basename "$po" .po)
-  mkdir -p "$workdir/drafts/$lang/LC_MESSAGES"
-  ${MSGFMT:-msgfmt} -o "$workdir/drafts/$lang/LC_MESSAGES/libwtisd.mo" "$po" ||
-    fail "$lang: the draft does not compile"
-  drafts="$drafts $lang"
-done
-# The drafts first, the shipped catalogs after them.
-WTISD_LOCALEDIR=$workdir/drafts:$WTISD_LOCALEDIR
-export WTISD_LOCALEDIR
+# The drafts too, ahead of the shipped catalogs.
+drafts_compile
 
 "$prog" --lang=en --width=0 > "$workdir/en" || fail "en: the program failed"
 for lang in $linguas en $drafts; do
