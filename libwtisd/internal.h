@@ -31,6 +31,8 @@
 #define catalog_translate _wtisd_catalog_translate
 #define language_entry_catalog _wtisd_language_entry_catalog
 #define language_name_msgid _wtisd_language_name_msgid
+#define language_table_best _wtisd_language_table_best
+#define language_table_has _wtisd_language_table_has
 #define language_table_now _wtisd_language_table_now
 #define localedir_current _wtisd_localedir_current
 #define localedir_first_use _wtisd_localedir_first_use
@@ -223,11 +225,10 @@ struct language_tag
    memory: the tag may be sound).  */
 int tag_parse (const char *s, size_t length, struct language_tag *tag);
 
-/* Writes the catalog names to try for TAG, most specific first, into
-   NAMES; returns how many (0 for the C locale and private use).  With
-   GETTEXT_NAMES, only the names GNU gettext itself would try for a
-   locale name (no Chinese by script: "zh" is not zh_CN).  */
-int tag_candidates (const struct language_tag *tag, int gettext_names,
+/* Writes the catalog names GNU gettext tries for the locale name TAG,
+   most specific first, into NAMES; returns how many (0 for the C locale
+   and private use).  */
+int tag_candidates (const struct language_tag *tag,
                     char names[][LANGUAGE_NAME_MAX]);
 
 /* The script TAG is written in, into SCRIPT: its own (or its POSIX
@@ -247,9 +248,9 @@ struct language_facts
   int rtl;                      /* Written right to left.  */
 };
 
-/* Fills FACTS for the catalog name NAME.  WTISD_OK, WTISD_EINVAL when
-   NAME is no catalog name (a tag resolves to catalog names of its own
-   candidates only: "fr_FR@euro" and "Fr" are none), WTISD_ENOMEM.  */
+/* Fills FACTS for the catalog name NAME, as gettext names catalogs
+   ("pt_BR", "sr@latin").  WTISD_OK, WTISD_EINVAL when NAME names no
+   catalog ("Fr", "fr_FR@euro", "fr-CA"), WTISD_ENOMEM.  */
 int tag_describe (const char *name, struct language_facts *facts);
 
 /* language.c: one table per search path of the catalogs its directories
@@ -274,6 +275,17 @@ struct language_table
 
 /* The table of the search path in force; NULL when memory ran out.  */
 struct language_table *language_table_now (void);
+
+/* Whether TABLE has a catalog of LANGUAGE (a language subtag).  */
+int language_table_has (const struct language_table *table,
+                        const char *language);
+
+/* The index of the entry of TABLE that TAG reads best: a catalog of its language in the script it implies
+   (CLDR's likely subtags, by ICU), of its region, else of none, else of
+   the region likely for the language and script, else the first.  -1
+   when none, -2 when memory ran out.  */
+long language_table_best (const struct language_table *table,
+                          const struct language_tag *tag);
 
 /* ENTRY's catalog, read at its first use, into *FOUND: WTISD_OK,
    WTISD_ECATALOG, WTISD_ENOCATALOG (gone since the table was made), or

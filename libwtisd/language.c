@@ -180,6 +180,91 @@ language_table_now (void)
   return table;
 }
 
+/* The index of the first entry of LANGUAGE in TABLE, or COUNT: entries
+   are sorted by name, so those of a language are together, in the order
+   of the languages.  */
+static size_t
+language_first (const struct language_table *table, const char *language)
+{
+  size_t low = 0, high = table->count;
+
+  while (low < high)
+    {
+      size_t middle = low + (high - low) / 2;
+
+      if (strcmp (table->entries[middle].facts.tag.language, language) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low < table->count
+                 && strcmp (table->entries[low].facts.tag.language, language)
+                        == 0
+             ? low
+             : table->count;
+}
+
+/* Whether TAG names no script of its own (nor by a POSIX modifier).  */
+static int
+has_no_script (const struct language_tag *tag)
+{
+  return tag->script[0] == '\0' && tag->modifier[0] == '\0';
+}
+
+int
+language_table_has (const struct language_table *table, const char *language)
+{
+  return language_first (table, language) < table->count;
+}
+
+long
+language_table_best (const struct language_table *table,
+                     const struct language_tag *tag)
+{
+  char script[5] = "", likely_region[4];
+  long base = -1, other = -1;
+  size_t first = language_first (table, tag->language), end, i;
+
+  if (first == table->count)
+    return -1;
+  /* A catalog of the tag's region and no script of its own is written
+     in the script the tag implies: ICU need not be asked ("fr", "zh-TW").  */
+  for (end = first;
+       end < table->count
+       && strcmp (table->entries[end].facts.tag.language, tag->language) == 0;
+       end++)
+    if (*script == '\0' && has_no_script (tag)
+        && has_no_script (&table->entries[end].facts.tag)
+        && strcmp (table->entries[end].facts.tag.region, tag->region) == 0)
+      strcpy (script, table->entries[end].facts.script);
+  if (*script == '\0' && tag_likely (tag, script, NULL) != WTISD_OK)
+    return -2;
+  for (i = first; i < end; i++)
+    {
+      const struct language_facts *facts = &table->entries[i].facts;
+
+      if (strcmp (facts->script, script) != 0)
+        continue;
+      if (facts->tag.region[0] == '\0')
+        base = base >= 0 ? base : (long)i;
+      else if (strcmp (facts->tag.region, tag->region) == 0)
+        return (long)i;
+      else
+        other = other >= 0 ? other : (long)i;
+    }
+  if (base >= 0 || other < 0)
+    return base;
+  /* Only catalogs of other regions: the one of the region likely for
+     the language and script (zh-Hant: Taiwan), else the first.  */
+  if (tag_likely (tag, script, likely_region) != WTISD_OK)
+    return -2;
+  for (i = (size_t)other; i < end; i++)
+    if (strcmp (table->entries[i].facts.script, script) == 0
+        && strcmp (table->entries[i].facts.tag.region, likely_region) == 0)
+      return (long)i;
+  return other;
+}
+
 static struct language_entry *
 table_find (struct language_table *table, const char *name)
 {
@@ -228,7 +313,9 @@ language_entry_catalog (const struct language_table *table,
 
 /* The entry of the sound catalog the LENGTH bytes at TAG name in
    TABLE, in *FOUND (NULL when none); returns the status
-   wtisd_language_check reports.  */
+   wtisd_language_check reports.  A tag names the catalog it reads best
+   (language_table_best); a locale name, as gettext reads it, the first
+   of its gettext names that has a sound catalog.  */
 static int
 tag_resolve (struct language_table *table, const char *tag, size_t length,
              enum naming naming, struct language_entry **found)
@@ -238,6 +325,7 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
   const struct catalog *catalog;
   struct language_tag parsed;
   int count, i, status, result = WTISD_ENOCATALOG;
+  long best;
 
   *found = NULL;
   if (length > LANGUAGE_TAG_MAX)
@@ -255,7 +343,14 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
   if (naming == NAMING_GETTEXT
       && memchr (text, '-', strcspn (text, ".@")) != NULL)
     return WTISD_ENOCATALOG;
-  count = tag_candidates (&parsed, naming == NAMING_GETTEXT, names);
+  count = naming == NAMING_GETTEXT ? tag_candidates (&parsed, names) : 0;
+  if (naming == NAMING_TAG && !parsed.is_c)
+    {
+      if ((best = language_table_best (table, &parsed)) == -2)
+        return WTISD_ENOMEM;
+      if (best >= 0)
+        strcpy (names[count++], table->entries[best].name);
+    }
   for (i = 0; i < count; i++)
     if ((*found = table_find (table, names[i])) != NULL)
       {

@@ -19,13 +19,10 @@
    reads best (below), so that "fr-CH" reaches "fr".  "*" names every
    catalog no other range names.  The best weight wins; among equals the
    earlier range, then the catalog the range reads best, then English.
-   When nothing is acceptable, English, the fallback.
-
-   A range reads best a catalog of its language written in the script
-   the range implies (CLDR's likely subtags, by ICU: zh-TW is written in
-   Hant, so zh_CN, in Hans, does not match it; zh-SG does), of its
-   region, else of none, else of the region likely for the language and
-   script (zh-Hant: Taiwan), else the first.  */
+   When nothing is acceptable, English, the fallback.  A range reads
+   best the catalog wtisd_text_in would give it (language_table_best):
+   zh-TW is written in Hant, so zh_CN, in Hans, does not match it; zh-SG
+   does.  */
 
 /* A header with thousands of entries costs a bounded amount of work:
    only the best-weighted ranges, and the first exclusions, count.  */
@@ -49,86 +46,6 @@ struct language_range
   int weight; /* q * 1000 */
   int order;  /* In the header.  */
 };
-
-/* The index of the first entry of LANGUAGE in TABLE, or COUNT: entries
-   are sorted by name, so those of a language are together, in the order
-   of the languages.  */
-static size_t
-language_first (const struct language_table *table, const char *language)
-{
-  size_t low = 0, high = table->count;
-
-  while (low < high)
-    {
-      size_t middle = low + (high - low) / 2;
-
-      if (strcmp (table->entries[middle].facts.tag.language, language) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return low < table->count
-                 && strcmp (table->entries[low].facts.tag.language, language)
-                        == 0
-             ? low
-             : table->count;
-}
-
-/* Whether TAG names no script of its own (nor by a POSIX modifier).  */
-static int
-has_no_script (const struct language_tag *tag)
-{
-  return tag->script[0] == '\0' && tag->modifier[0] == '\0';
-}
-
-/* The entry TAG reads best (see the top of this file), or -1; -2 when
-   memory ran out.  */
-static long
-best_entry (const struct language_table *table, const struct language_tag *tag)
-{
-  char script[5] = "", likely_region[4];
-  long base = -1, other = -1;
-  size_t first = language_first (table, tag->language), end, i;
-
-  if (first == table->count)
-    return -1;
-  /* A catalog of the tag's region and no script of its own is written
-     in the script the tag implies: ICU need not be asked ("fr", "zh-TW").  */
-  for (end = first;
-       end < table->count
-       && strcmp (table->entries[end].facts.tag.language, tag->language) == 0;
-       end++)
-    if (*script == '\0' && has_no_script (tag)
-        && has_no_script (&table->entries[end].facts.tag)
-        && strcmp (table->entries[end].facts.tag.region, tag->region) == 0)
-      strcpy (script, table->entries[end].facts.script);
-  if (*script == '\0' && tag_likely (tag, script, NULL) != WTISD_OK)
-    return -2;
-  for (i = first; i < end; i++)
-    {
-      const struct language_facts *facts = &table->entries[i].facts;
-
-      if (strcmp (facts->script, script) != 0)
-        continue;
-      if (facts->tag.region[0] == '\0')
-        base = base >= 0 ? base : (long)i;
-      else if (strcmp (facts->tag.region, tag->region) == 0)
-        return (long)i;
-      else
-        other = other >= 0 ? other : (long)i;
-    }
-  if (base >= 0 || other < 0)
-    return base;
-  /* Only catalogs of other regions: the one of the region likely for
-     the language and script (zh-Hant: Taiwan), else the first.  */
-  if (tag_likely (tag, script, likely_region) != WTISD_OK)
-    return -2;
-  for (i = (size_t)other; i < end; i++)
-    if (strcmp (table->entries[i].facts.script, script) == 0
-        && strcmp (table->entries[i].facts.tag.region, likely_region) == 0)
-      return (long)i;
-  return other;
-}
 
 /* Parses an RFC 9110 qvalue: "0", "0.5", "1.000"; -1 when malformed.  */
 static int
@@ -240,11 +157,11 @@ range_may_name (const struct language_table *table,
       for (i = 0; i < n; i++)
         language[i] = (char)(range->text[i] | 0x20);
       language[n] = '\0';
-      if (language_first (table, language) < table->count)
+      if (language_table_has (table, language))
         return 1;
     }
   return (*parses)++ < FOREIGN_PARSES_MAX && range_parse (range) == 0
-         && language_first (table, range->tag.language) < table->count;
+         && language_table_has (table, range->tag.language);
 }
 
 /* The ranges of HEADER that count: the acceptable ones in RANGES (best
@@ -328,7 +245,7 @@ range_apply (const struct language_table *table, struct language_range *range,
   length = snprintf (canonical, sizeof canonical, "%s%s%s%s%s", tag->language,
                      *tag->script ? "-" : "", tag->script,
                      *tag->region ? "-" : "", tag->region);
-  if (range->weight > 0 && (best = best_entry (table, tag)) == -2)
+  if (range->weight > 0 && (best = language_table_best (table, tag)) == -2)
     return WTISD_ENOMEM;
   for (i = 0; i < table->count; i++)
     {

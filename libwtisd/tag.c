@@ -10,7 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "internal.h"
@@ -198,17 +200,6 @@ tag_parse (const char *s, size_t length, struct language_tag *tag)
   return tag_parse_bcp47 (s, length, tag);
 }
 
-/* The POSIX modifier gettext catalogs use for a script.  */
-static const char *
-script_modifier (const char *script)
-{
-  if (strcmp (script, "Latn") == 0)
-    return "latin";
-  if (strcmp (script, "Cyrl") == 0)
-    return "cyrillic";
-  return NULL;
-}
-
 /* TAG's own script, given or implied by a POSIX modifier, or "".  */
 static const char *
 own_script (const struct language_tag *tag)
@@ -266,143 +257,59 @@ tag_likely (const struct language_tag *tag, char script[5], char region[4])
   return status;
 }
 
-/* Chinese catalogs are named by region (zh_CN, zh_TW) but chosen by
-   script: Hans and Hant decide, or the region implies one (CLDR's
-   likely subtags: zh -> zh_Hans_CN, zh_TW and zh_HK and zh_US -> Hant),
-   the same data wtisd_negotiate matches with.  */
-static int
-candidates_chinese (const struct language_tag *tag,
-                    char names[][LANGUAGE_NAME_MAX])
-{
-  char script[5];
-  int count = 0;
-
-  if (tag_likely (tag, script, NULL) != WTISD_OK || *script == '\0')
-    snprintf (script, sizeof script, "Hans");
-  if (*tag->region)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_%s", tag->region);
-  if (strcmp (script, "Hans") == 0)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_CN");
-  else if (strcmp (script, "Hant") == 0)
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "zh_TW");
-  snprintf (names[count++], LANGUAGE_NAME_MAX, "zh");
-  return count;
-}
-
-/* Whether TAG's own script (or none) is the one its language is written
-   in unless said otherwise (pa is Guru, sr is Cyrl).  Unknown: yes.  */
-static int
-is_default_script (const struct language_tag *tag)
-{
-  struct language_tag bare = { .is_c = tag->is_c };
-  char script[5];
-
-  if (*own_script (tag) == '\0')
-    return 1;
-  strcpy (bare.language, tag->language);
-  return tag_likely (&bare, script, NULL) != WTISD_OK || *script == '\0'
-         || strcmp (script, own_script (tag)) == 0;
-}
-
-/* Portuguese catalogs: pt is Portugal's, pt_BR Brazil's.  As CLDR
-   matches them, pt-BR reads pt_BR and every other region (pt-PT, pt-AO,
-   pt-MZ) Portugal's; "pt" alone reads the catalog of that name, as
-   gettext does, and pt_BR where there is none.  */
-static int
-candidates_portuguese (const struct language_tag *tag,
-                       char names[][LANGUAGE_NAME_MAX])
-{
-  int count = 0;
-
-  if (*tag->region != '\0')
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_%s", tag->region);
-  snprintf (names[count++], LANGUAGE_NAME_MAX, "pt");
-  if (*tag->region == '\0')
-    snprintf (names[count++], LANGUAGE_NAME_MAX, "pt_BR");
-  return count;
-}
-
 int
-tag_candidates (const struct language_tag *tag, int gettext_names,
+tag_candidates (const struct language_tag *tag,
                 char names[][LANGUAGE_NAME_MAX])
 {
-  const char *modifier = tag->modifier;
+  /* "@euro" names a currency, not a variant of the language.  */
+  int modified = *tag->modifier != '\0' && strcmp (tag->modifier, "euro") != 0;
   int count = 0;
 
   if (tag->is_c || *tag->language == '\0')
     return 0;
-  if (strcmp (tag->language, "zh") == 0 && !gettext_names)
-    return candidates_chinese (tag, names);
-  if (strcmp (tag->language, "pt") == 0 && !gettext_names
-      && *tag->script == '\0' && *modifier == '\0')
-    return candidates_portuguese (tag, names);
-  if (*modifier == '\0' && *tag->script != '\0')
-    modifier = script_modifier (tag->script);
-  if (modifier != NULL && strcmp (modifier, "euro") == 0)
-    modifier = NULL; /* A currency, not a language variant.  */
-  if (modifier != NULL && *modifier != '\0')
-    {
-      if (*tag->region)
-        snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s@%s", tag->language,
-                  tag->region, modifier);
-      snprintf (names[count++], LANGUAGE_NAME_MAX, "%s@%s", tag->language,
-                modifier);
-    }
-  /* A text in another script than the language's own cannot be read:
-     Punjabi in Shahmukhi ("pa-Arab") is not the Gurmukhi catalog.  */
-  if (!gettext_names && !is_default_script (tag))
-    return count;
-  if (*tag->region)
+  if (modified && *tag->region != '\0')
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s@%s", tag->language,
+              tag->region, tag->modifier);
+  if (modified)
+    snprintf (names[count++], LANGUAGE_NAME_MAX, "%s@%s", tag->language,
+              tag->modifier);
+  if (*tag->region != '\0')
     snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s", tag->language,
               tag->region);
   snprintf (names[count++], LANGUAGE_NAME_MAX, "%s", tag->language);
   return count;
 }
 
-/* TAG as an ICU locale ID ("zh_Hant_TW") into OUT.  */
-static void
-tag_icu_id (const struct language_tag *tag, char *out, size_t size)
-{
-  const char *script = own_script (tag);
-
-  /* The catalog pt is Portugal's, but CLDR takes "pt" for Brazil's.  */
-  if (strcmp (tag->language, "pt") == 0 && *tag->region == '\0'
-      && *script == '\0')
-    {
-      snprintf (out, size, "pt_PT");
-      return;
-    }
-  snprintf (out, size, "%s%s%s%s%s", tag->is_c ? "en" : tag->language,
-            *script ? "_" : "", script, *tag->region ? "_" : "", tag->region);
-}
-
 int
 tag_describe (const char *name, struct language_facts *facts)
 {
-  char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
-  char id[ULOC_FULLNAME_CAPACITY];
-  UErrorCode code = U_ZERO_ERROR;
-  int count, status;
+  struct language_tag *tag = &facts->tag;
+  char canonical[LANGUAGE_NAME_MAX];
+  const char *script, *region;
+  int status, code;
 
   memset (facts, 0, sizeof *facts);
-  if (strlen (name) >= LANGUAGE_NAME_MAX)
+  /* Named as gettext names catalogs, exactly: "fr", "pt_BR", "sr@latin";
+     "Fr", "fr_FR@euro" and "fr-CA" name none.  */
+  if (strlen (name) >= LANGUAGE_NAME_MAX || tag_parse_posix (name, tag) != 0)
     return WTISD_EINVAL;
-  if ((status = tag_parse (name, strlen (name), &facts->tag)) != WTISD_OK)
-    return status;
-  /* A catalog name is one of its own candidates: "fr_FR@euro" and "Fr"
-     are not.  */
-  count = tag_candidates (&facts->tag, 0, names);
-  while (count > 0 && strcmp (names[count - 1], name) != 0)
-    count--;
-  if (count == 0)
+  snprintf (canonical, sizeof canonical, "%s%s%s%s%s", tag->language,
+            *tag->region ? "_" : "", tag->region, *tag->modifier ? "@" : "",
+            tag->modifier);
+  if (strcmp (canonical, name) != 0 || strcmp (tag->modifier, "euro") == 0
+      || strcmp (tag->language, "und") == 0)
     return WTISD_EINVAL;
-  if ((status = tag_likely (&facts->tag, facts->script, NULL)) != WTISD_OK)
+  if ((status = tag_likely (tag, facts->script, NULL)) != WTISD_OK)
     return status;
-  tag_icu_id (&facts->tag, id, sizeof id);
-  uloc_toLanguageTag (id, facts->bcp47, sizeof facts->bcp47, 1, &code);
-  if (code == U_MEMORY_ALLOCATION_ERROR)
-    return WTISD_ENOMEM;
-  facts->rtl = uloc_isRightToLeft (id);
-  return U_FAILURE (code) || strcmp (facts->bcp47, "und") == 0 ? WTISD_EINVAL
-                                                               : WTISD_OK;
+  script = own_script (tag);
+  region = tag->region;
+  /* The catalog pt is Portugal's, but CLDR takes "pt" for Brazil's.  */
+  if (strcmp (tag->language, "pt") == 0 && *region == '\0' && *script == '\0')
+    region = "PT";
+  snprintf (facts->bcp47, sizeof facts->bcp47, "%s%s%s%s%s", tag->language,
+            *script ? "-" : "", script, *region ? "-" : "", region);
+  code = u_getPropertyValueEnum (UCHAR_SCRIPT, facts->script);
+  facts->rtl = code != UCHAR_INVALID_CODE
+               && uscript_isRightToLeft ((UScriptCode)code);
+  return WTISD_OK;
 }
