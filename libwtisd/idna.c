@@ -120,86 +120,44 @@ idna_convert (idna_function *convert, const char *domain, size_t length,
 /* The fast path.  A name of ASCII letters, digits, hyphens and dots is
    the commonest input by far, and the one where ICU's own work (about
    700 instructions) is small enough that the library's argument checks,
-   length bound and copies around it cost 15%.  UTS #46 maps such a name
-   to itself lower-cased, and with the library's options the only errors
-   it can have are the ones checked below, the same in both directions
-   but for the DNS lengths.  ICU is still asked about any other name, and
-   about a label that begins with "xn--" in any case, which needs
-   Punycode decoding and validation.  check_idna_ascii compares this
-   with ICU over half a million names.  */
-enum ascii_name_verdict
-{
-  ASCII_NAME_VALID,
-  ASCII_NAME_INVALID,
-  ASCII_NAME_FOR_ICU
-};
-
-/* Whether ICU accepts a label of letters, digits and hyphens (but for
-   "??--", seen as it is read): not empty, no hyphen at its start or end
-   (CheckHyphens); with TO_ASCII, at most 63 bytes (VerifyDnsLength).  */
+   length bound and copies around it cost 15%.  With the library's
+   options, UTS #46 maps a valid one to itself lower-cased, in both
+   directions.  Only names valid beyond doubt take this path; ICU is
+   asked about every other one, valid or not: a label that is empty (but
+   the root's), longer than 63 bytes, or has a hyphen at its start, its
+   end or in its 3rd and 4th places ("xn--" is Punycode, to decode), and
+   a name longer than 253 bytes.  check_idna_ascii compares this with
+   ICU over half a million names.  Sets *LENGTH and *HAS_UPPER.  */
 static int
-ascii_label_is_valid (const char *label, size_t length, int to_ascii)
+is_plain_ascii_name (const char *domain, size_t *length, int *has_upper)
 {
-  return length > 0 && label[0] != '-' && label[length - 1] != '-'
-         && !(to_ascii && length > 63);
-}
-
-/* Whether DOMAIN is for the fast path, and if so whether it is valid.
-   An invalid label does not end the scan: a later byte may still send
-   the name to ICU, whose error for it can differ (WTISD_EUTF8).  Sets
-   *LENGTH to DOMAIN's length (when not for ICU) and *HAS_UPPER.  */
-static enum ascii_name_verdict
-ascii_name_check (const char *domain, int to_ascii, size_t *length,
-                  int *has_upper)
-{
-  enum ascii_name_verdict verdict = ASCII_NAME_VALID;
   size_t label_start = 0, i;
 
   *has_upper = 0;
-  for (i = 0; i <= DOMAIN_INPUT_MAX; i++)
+  for (i = 0; i <= 254; i++)
     {
       char c = domain[i];
 
-      if (c >= 'a' && c <= 'z')
+      *has_upper |= c >= 'A' && c <= 'Z';
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9'))
         continue;
-      if (c >= 'A' && c <= 'Z')
-        {
-          *has_upper = 1;
-          continue;
-        }
-      if (c >= '0' && c <= '9')
+      if (c == '-' && i > label_start
+          && !(i == label_start + 3 && domain[i - 1] == '-'))
         continue;
-      /* Hyphens 3rd and 4th: Punycode ("xn--", any case) for ICU to
-         decode, else forbidden (CheckHyphens).  Decided here, so that an
-         IDN's labels are not read twice.  */
-      if (c == '-')
-        {
-          if (i == label_start + 3 && domain[i - 1] == '-')
-            {
-              if ((domain[label_start] | 0x20) == 'x'
-                  && (domain[label_start + 1] | 0x20) == 'n')
-                return ASCII_NAME_FOR_ICU;
-              verdict = ASCII_NAME_INVALID;
-            }
-          continue;
-        }
       if (c != '.' && c != '\0')
-        return ASCII_NAME_FOR_ICU;
-      /* A final empty label is the root's, valid after a dot.  */
-      if ((c == '.' || i == 0 || label_start < i)
-          && !ascii_label_is_valid (domain + label_start, i - label_start,
-                                    to_ascii))
-        verdict = ASCII_NAME_INVALID;
+        return 0;
+      if (i == label_start ? c == '.' || i == 0
+                           : domain[i - 1] == '-' || i - label_start > 63)
+        return 0;
       if (c == '\0')
-        break;
+        {
+          *length = i;
+          return i - (domain[i - 1] == '.') <= 253;
+        }
       label_start = i + 1;
     }
-  *length = i;
-  /* VerifyDnsLength: 253 bytes, and the root label's dot.  */
-  if (i > DOMAIN_INPUT_MAX
-      || (to_ascii && i - (i > 0 && domain[i - 1] == '.') > 253))
-    verdict = ASCII_NAME_INVALID;
-  return verdict;
+  return 0;
 }
 
 /* The valid result of the fast path, under the buffer protocol: DOMAIN,
@@ -231,16 +189,8 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return buffer_checked (WTISD_EINVAL, out, outsize);
-  switch (ascii_name_check (domain, convert == uidna_nameToASCII_UTF8, &length,
-                            &has_upper))
-    {
-    case ASCII_NAME_VALID:
-      return ascii_name_to_buffer (domain, length, has_upper, out, outsize);
-    case ASCII_NAME_INVALID:
-      return buffer_checked (WTISD_EIDNA, out, outsize);
-    case ASCII_NAME_FOR_ICU:
-      break;
-    }
+  if (is_plain_ascii_name (domain, &length, &has_upper))
+    return ascii_name_to_buffer (domain, length, has_upper, out, outsize);
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   status
       = idna_convert (convert, domain, length, stack, sizeof stack, &result);
