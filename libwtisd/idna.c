@@ -6,7 +6,7 @@
 
 #include <config.h>
 
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,43 +15,40 @@
 
 #include "internal.h"
 
-/* Opened once and then only read, which ICU documents as safe from any
-   number of threads.  Never closed: a library must not tear down ICU
-   state its host program may still use.  An open that fails (out of
-   memory) is not remembered: the next call tries again.  */
+/* Opened at first use and then only read, which ICU documents as safe
+   from any number of threads; published with compare-and-exchange, so
+   that of two threads opening it at once one keeps the other's.  Never
+   closed once published: a library must not tear down ICU state its
+   host program may still use.  An open that fails (out of memory) is not
+   remembered: the next call tries again.  */
 static _Atomic (UIDNA *) idna;
-static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ICU defaults to transitional processing (ß becomes ss): ask for
    nontransitional UTS #46 with CheckBidi, CheckJoiners and
    UseSTD3ASCIIRules.  ICU always checks hyphens, and reports DNS length
-   errors from toASCII only.  */
-static UIDNA *
-idna_open (UErrorCode *code)
-{
-  return uidna_openUTS46 (
-      UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
-          | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
-      code);
-}
-
-/* Opened on first use under open_lock, and published with release order
-   so that a reader that sees it sees it set up.  NULL, and a status in
-   *STATUS, when it cannot be opened.  */
+   errors from toASCII only.  NULL, and a status in *STATUS, when it
+   cannot be opened.  */
 static const UIDNA *
 idna_get (int *status)
 {
-  UIDNA *object = atomic_load_explicit (&idna, memory_order_acquire);
+  UIDNA *object = atomic_load_explicit (&idna, memory_order_acquire), *none;
   UErrorCode code = U_ZERO_ERROR;
 
   if (object != NULL)
     return object;
-  pthread_mutex_lock (&open_lock);
-  object = atomic_load_explicit (&idna, memory_order_relaxed);
-  if (object == NULL && (object = idna_open (&code)) != NULL)
-    atomic_store_explicit (&idna, object, memory_order_release);
-  pthread_mutex_unlock (&open_lock);
+  object = uidna_openUTS46 (
+      UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE
+          | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_USE_STD3_RULES,
+      &code);
   *status = object != NULL ? WTISD_OK : status_from_icu (code);
+  none = NULL;
+  if (object != NULL
+      && !atomic_compare_exchange_strong_explicit (
+          &idna, &none, object, memory_order_acq_rel, memory_order_acquire))
+    {
+      uidna_close (object);
+      object = none;
+    }
   return object;
 }
 

@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +22,6 @@
    allocates nothing, whatever tags a program asks for; a failure for
    want of memory is not remembered.  Catalogs installed later are found
    by the next wtisd_set_localedir, or the next process.  */
-
-static pthread_mutex_t language_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* English, built in: the table's when no directory has an "en" catalog,
    and the answer where a tag has no catalog (or a damaged one).  */
@@ -162,21 +159,16 @@ language_table_now (void)
   table = atomic_load_explicit (&dir->languages, memory_order_acquire);
   if (table != NULL)
     return table;
-  /* Built without the lock (a directory of thousands of entries must not
+  /* Built without a lock (a directory of thousands of entries must not
      stall other search paths); the first table published wins.  */
   if ((built = table_build (dir)) == NULL)
     return NULL;
-  pthread_mutex_lock (&language_lock);
-  table = atomic_load_explicit (&dir->languages, memory_order_relaxed);
-  if (table == NULL)
-    atomic_store_explicit (&dir->languages, table = built,
-                           memory_order_release);
-  pthread_mutex_unlock (&language_lock);
-  if (table != built)
-    {
-      free (built->entries);
-      free (built);
-    }
+  if (atomic_compare_exchange_strong_explicit (&dir->languages, &table, built,
+                                               memory_order_acq_rel,
+                                               memory_order_acquire))
+    return built;
+  free (built->entries);
+  free (built);
   return table;
 }
 
@@ -277,8 +269,10 @@ table_find (struct language_table *table, const char *name)
                   entry_compare);
 }
 
-/* The file is read without the lock, so that a large catalog does not
-   stall other languages' first use.  */
+/* The file is read without a lock, so that a large catalog does not
+   stall other languages' first use; of two threads reading it at once,
+   the first to publish wins.  A catalog found damaged is marked so (a
+   sound one published meanwhile is still used).  */
 int
 language_entry_catalog (const struct language_table *table,
                         struct language_entry *entry,
@@ -293,22 +287,18 @@ language_entry_catalog (const struct language_table *table,
   if (atomic_load_explicit (&entry->damaged, memory_order_acquire))
     return WTISD_ECATALOG;
   status = catalog_load (table->dir, entry->name, &loaded);
-  /* Memory, or a file gone since the table was made: not remembered.  */
-  if (status != WTISD_OK && status != WTISD_ECATALOG)
-    return status;
-  pthread_mutex_lock (&language_lock);
-  *found = atomic_load_explicit (&entry->catalog, memory_order_relaxed);
-  if (*found == NULL && status == WTISD_OK)
-    {
-      atomic_store_explicit (&entry->catalog, loaded, memory_order_release);
-      *found = loaded;
-      loaded = NULL;
-    }
-  else if (*found == NULL)
+  if (status == WTISD_ECATALOG)
     atomic_store_explicit (&entry->damaged, 1, memory_order_release);
-  pthread_mutex_unlock (&language_lock);
-  catalog_free (loaded);
-  return *found != NULL ? WTISD_OK : WTISD_ECATALOG;
+  /* Memory, or a file gone since the table was made: not remembered.  */
+  if (status != WTISD_OK)
+    return status;
+  if (atomic_compare_exchange_strong_explicit (&entry->catalog, found, loaded,
+                                               memory_order_acq_rel,
+                                               memory_order_acquire))
+    *found = loaded;
+  else
+    catalog_free (loaded);
+  return WTISD_OK;
 }
 
 /* The entry of the sound catalog the LENGTH bytes at TAG name in
@@ -661,13 +651,10 @@ wtisd_languages (void)
     return names;
   if ((listed = names_list (table)) == NULL)
     return english_only;
-  pthread_mutex_lock (&language_lock);
-  names = atomic_load_explicit (&table->languages, memory_order_relaxed);
-  if (names == NULL)
-    atomic_store_explicit (&table->languages, names = listed,
-                           memory_order_release);
-  else
-    free (listed);
-  pthread_mutex_unlock (&language_lock);
+  if (atomic_compare_exchange_strong_explicit (
+          &table->languages, &names, (const char *const *)listed,
+          memory_order_acq_rel, memory_order_acquire))
+    return listed;
+  free (listed);
   return names;
 }

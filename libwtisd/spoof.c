@@ -5,7 +5,6 @@
 
 #include <config.h>
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -17,11 +16,11 @@
 /* One checker for the process, opened at the first display of a
    non-ASCII name (opening it costs about a million instructions, which
    no other function needs to pay) and then only read: ICU's check
-   functions may share a configured checker between threads.  A checker
-   that could not be opened is not remembered, so the next call tries
-   again.  */
+   functions may share a configured checker between threads.  Published
+   with compare-and-exchange (of two threads opening it at once, one
+   keeps the other's); a checker that could not be opened is not
+   remembered, so the next call tries again.  */
 static _Atomic (USpoofChecker *) checker;
-static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* UTS #39's "highly restrictive" level applies to identifiers made of
    the characters its identifier profile allows (Identifier_Status
@@ -69,14 +68,15 @@ static const USpoofChecker *
 spoof_checker (UErrorCode *code)
 {
   USpoofChecker *found = atomic_load_explicit (&checker, memory_order_acquire);
+  USpoofChecker *none = NULL;
 
-  if (found != NULL)
-    return found;
-  pthread_mutex_lock (&checker_lock);
-  found = atomic_load_explicit (&checker, memory_order_relaxed);
-  if (found == NULL && (found = spoof_checker_open (code)) != NULL)
-    atomic_store_explicit (&checker, found, memory_order_release);
-  pthread_mutex_unlock (&checker_lock);
+  if (found == NULL && (found = spoof_checker_open (code)) != NULL
+      && !atomic_compare_exchange_strong_explicit (
+          &checker, &none, found, memory_order_acq_rel, memory_order_acquire))
+    {
+      uspoof_close (found);
+      found = none;
+    }
   return found;
 }
 
