@@ -58,6 +58,26 @@ has_catalog_file (int dirfd, const char *name)
          && faccessat (dirfd, path, F_OK, 0) == 0;
 }
 
+/* Appends ENTRY to TABLE, which has room for *CAPACITY entries.  0, or
+   -1 when memory ran out.  */
+static int
+table_append (struct language_table *table, size_t *capacity,
+              const struct language_entry *entry)
+{
+  struct language_entry *bigger;
+
+  if (table->count == *capacity)
+    {
+      *capacity = *capacity * 2 + 64;
+      bigger = realloc (table->entries, *capacity * sizeof *table->entries);
+      if (bigger == NULL)
+        return -1;
+      table->entries = bigger;
+    }
+  table->entries[table->count++] = *entry;
+  return 0;
+}
+
 /* Adds the catalog names among the entries of the directory PATH to
    TABLE; -1 when memory ran out (a directory that is missing or may not
    be read has none).  */
@@ -72,34 +92,21 @@ table_scan (const char *path, struct language_table *table, size_t *capacity)
     return errno == ENOMEM || errno == EMFILE || errno == ENFILE ? -1 : 0;
   while (status == 0 && (entry = readdir (stream)) != NULL)
     {
-      struct language_entry *bigger;
-      struct language_facts facts;
+      struct language_entry found = { .catalog = NULL };
 
       if (entry->d_name[0] == '.'
-          || (status = tag_describe (entry->d_name, &facts)) != WTISD_OK)
+          || (status = tag_describe (entry->d_name, &found.facts)) != WTISD_OK)
         {
           status = status == WTISD_ENOMEM ? -1 : 0;
           continue;
         }
       /* The directories of other packages' catalogs (a system's
          /usr/share/locale/fr) name no catalog of this library.  */
-      if (!has_catalog_file (dirfd (stream), entry->d_name))
-        continue;
-      if (table->count == *capacity)
+      if (has_catalog_file (dirfd (stream), entry->d_name))
         {
-          *capacity = *capacity * 2 + 64;
-          bigger
-              = realloc (table->entries, *capacity * sizeof *table->entries);
-          if (bigger == NULL)
-            {
-              status = -1;
-              break;
-            }
-          table->entries = bigger;
+          strcpy (found.name, entry->d_name);
+          status = table_append (table, capacity, &found);
         }
-      memset (&table->entries[table->count], 0, sizeof *table->entries);
-      strcpy (table->entries[table->count].name, entry->d_name);
-      table->entries[table->count++].facts = facts;
     }
   closedir (stream);
   return status;
@@ -118,16 +125,14 @@ table_build (const struct localedir *dir)
     table->dir = dir;
   for (i = 0; i < dir->dir_count && status == 0; i++)
     status = table_scan (dir->dirs[i], table, &capacity);
-  /* Room for English, which negotiation weighs like any catalog.  */
-  if (status == 0 && table->count == capacity)
-    {
-      struct language_entry *bigger
-          = realloc (table->entries, (capacity + 1) * sizeof *table->entries);
-
-      status = bigger != NULL ? 0 : -1;
-      if (bigger != NULL)
-        table->entries = bigger;
-    }
+  /* English, which negotiation weighs like any catalog, unless a
+     directory has an "en" catalog.  */
+  for (i = 0; status == 0 && i < table->count
+              && strcmp (table->entries[i].name, english.name) != 0;
+       i++)
+    ;
+  if (status == 0 && i == table->count)
+    status = table_append (table, &capacity, &english);
   if (status != 0)
     {
       if (table != NULL)
@@ -135,10 +140,6 @@ table_build (const struct localedir *dir)
       free (table);
       return NULL;
     }
-  for (i = 0; i < table->count && strcmp (table->entries[i].name, "en"); i++)
-    ;
-  if (i == table->count)
-    table->entries[table->count++] = english;
   qsort (table->entries, table->count, sizeof *table->entries, entry_compare);
   for (i = 0; i < table->count; i++)
     if (kept == 0
