@@ -207,51 +207,6 @@ normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
   return U_FAILURE (code) ? status_from_icu (code) : WTISD_OK;
 }
 
-/* Normalizes TEXT and writes the UTF-8 result per the buffer protocol.  */
-static int
-utf16_normalize_to_buffer (const UNormalizer2 *normalizer,
-                           const struct utf16_buffer *text, char *out,
-                           size_t outsize)
-{
-  struct utf16_buffer result;
-  int status
-      = normalize_utf16 (normalizer, text->chars, text->length, &result);
-
-  if (status == WTISD_OK)
-    status = buffer_from_utf16 (result.chars, result.length, out, outsize);
-  utf16_buffer_free (&result);
-  return status;
-}
-
-/* wtisd_normalize of text that is not all ASCII.  */
-static int
-normalize_unicode (const UNormalizer2 *normalizer, const char *utf8,
-                   size_t length, char *out, size_t outsize)
-{
-  UErrorCode code = U_ZERO_ERROR;
-  struct utf16_buffer text;
-  int32_t span;
-  int status;
-
-  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
-     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
-     validation pass.  */
-  status = utf8_to_utf16 (&text, utf8, length);
-  if (status != WTISD_OK)
-    return status;
-  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code);
-  if (U_FAILURE (code))
-    status = status_from_icu (code);
-  /* Already normalized (the common case): hand back the input itself.  */
-  else if (span == text.length
-           || (status = stream_safe (normalizer, &text)) == 1)
-    status = buffer_from_utf8 (utf8, length, out, outsize);
-  else if (status == 0)
-    status = utf16_normalize_to_buffer (normalizer, &text, out, outsize);
-  utf16_buffer_free (&text);
-  return status;
-}
-
 /* wtisd_normalize but for clearing OUT on errors.  The whole input is
    read (converted to UTF-16) before OUT is written, so OUT may overlap
    it.  */
@@ -261,7 +216,10 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
 {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *normalizer;
+  struct utf16_buffer text, result;
   size_t length;
+  int32_t span;
+  int status;
 
   if (buffer_arguments_check (utf8, out, outsize) != WTISD_OK)
     return WTISD_EINVAL;
@@ -272,7 +230,27 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
   /* ASCII is unchanged by all four forms.  */
   if (utf8_is_ascii (utf8, length))
     return buffer_from_utf8 (utf8, length, out, outsize);
-  return normalize_unicode (normalizer, utf8, length, out, outsize);
+  /* ICU's conversion refuses ill-formed UTF-8 of every kind (overlong
+     forms, surrogates, truncated sequences) with WTISD_EUTF8: no separate
+     validation pass.  */
+  if ((status = utf8_to_utf16 (&text, utf8, length)) != WTISD_OK)
+    return status;
+  span = unorm2_spanQuickCheckYes (normalizer, text.chars, text.length, &code);
+  if (U_FAILURE (code))
+    status = status_from_icu (code);
+  /* Already normalized (the common case): hand back the input itself.  */
+  else if (span == text.length
+           || (status = stream_safe (normalizer, &text)) == 1)
+    status = buffer_from_utf8 (utf8, length, out, outsize);
+  else if (status == 0)
+    {
+      status = normalize_utf16 (normalizer, text.chars, text.length, &result);
+      if (status == WTISD_OK)
+        status = buffer_from_utf16 (result.chars, result.length, out, outsize);
+      utf16_buffer_free (&result);
+    }
+  utf16_buffer_free (&text);
+  return status;
 }
 
 int
