@@ -17,74 +17,46 @@
 
 #include "internal.h"
 
-static int
-is_alpha (char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+/* ASCII only, whatever the locale: the <ctype.h> functions are not.  */
+#define LETTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define DIGITS "0123456789"
 
+/* Whether the LENGTH bytes at S are all in SET.  */
 static int
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-static int
-all_of (const char *s, size_t length, int (*test) (char))
+all_in (const char *s, size_t length, const char *set)
 {
   size_t i;
 
   for (i = 0; i < length; i++)
-    if (!test (s[i]))
+    if (s[i] == '\0' || strchr (set, s[i]) == NULL)
       return 0;
   return 1;
 }
 
-static int
-is_alnum (char c)
-{
-  return is_alpha (c) || is_digit (c);
-}
-
-/* Copies LENGTH bytes of S into OUT, in upper case or in lower case.  */
+/* Copies LENGTH bytes of ASCII S into OUT, in upper case or in lower
+   case (ICU's case mapping of ASCII knows no locale).  */
 static void
 copy_case (char *out, const char *s, size_t length, int upper)
 {
   size_t i;
 
   for (i = 0; i < length; i++)
-    {
-      char c = s[i];
-
-      if (upper && c >= 'a' && c <= 'z')
-        c = (char)(c - 'a' + 'A');
-      else if (!upper && c >= 'A' && c <= 'Z')
-        c = (char)(c - 'A' + 'a');
-      out[i] = c;
-    }
+    out[i] = (char)(upper ? u_toupper (s[i]) : u_tolower (s[i]));
   out[length] = '\0';
-}
-
-/* The bytes of a BCP 47 tag or a POSIX locale name.  */
-static int
-is_tag_char (char c)
-{
-  return is_alnum (c) || c == '-' || c == '_' || c == '.' || c == '@';
 }
 
 static int
 is_region (const char *s, size_t length)
 {
-  return (length == 2 && all_of (s, 2, is_alpha))
-         || (length == 3 && all_of (s, 3, is_digit));
+  return (length == 2 && all_in (s, 2, LETTERS))
+         || (length == 3 && all_in (s, 3, DIGITS));
 }
 
 /* POSIX: language[_territory][.codeset][@modifier].  */
 static int
 tag_parse_posix (const char *s, struct language_tag *tag)
 {
-  size_t n
-      = strspn (s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  size_t n = strspn (s, LETTERS);
 
   if (n < 2 || n > 3)
     return -1;
@@ -102,17 +74,14 @@ tag_parse_posix (const char *s, struct language_tag *tag)
     {
       n = strcspn (++s, "@");
       if (n == 0 || n > 16
-          || strspn (s, "abcdefghijklmnopqrstuvwxyz"
-                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                        "0123456789-_")
-                 < n)
+          || strspn (s, LETTERS DIGITS "-_") < n)
         return -1;
       s += n;
     }
   if (*s == '@')
     {
       n = strlen (++s);
-      if (n == 0 || n >= sizeof tag->modifier || !all_of (s, n, is_alnum))
+      if (n == 0 || n >= sizeof tag->modifier || !all_in (s, n, LETTERS DIGITS))
         return -1;
       copy_case (tag->modifier, s, n, 0);
       s += n;
@@ -182,11 +151,11 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
 int
 tag_parse (const char *s, size_t length, struct language_tag *tag)
 {
+  int status;
+
   memset (tag, 0, sizeof *tag);
-  /* No strspn: glibc's, for a set this large, costs a tenth of a
-     negotiation.  */
   if (length == 0 || length > LANGUAGE_TAG_MAX
-      || !all_of (s, length, is_tag_char))
+      || strspn (s, LETTERS DIGITS "-_.@") != length)
     return WTISD_EINVAL;
   /* The C locale in its spellings: English, the library's own texts.  */
   if (strcasecmp (s, "C") == 0 || strcasecmp (s, "POSIX") == 0
@@ -196,8 +165,14 @@ tag_parse (const char *s, size_t length, struct language_tag *tag)
       return s[1] == '.' && s[2] == '\0' ? WTISD_EINVAL : WTISD_OK;
     }
   if (strpbrk (s, "_.@") != NULL)
-    return tag_parse_posix (s, tag) == 0 ? WTISD_OK : WTISD_EINVAL;
-  return tag_parse_bcp47 (s, length, tag);
+    status = tag_parse_posix (s, tag) == 0 ? WTISD_OK : WTISD_EINVAL;
+  else
+    status = tag_parse_bcp47 (s, length, tag);
+  /* Norwegian ("no", "no_NO") is read in Bokmål, the written standard of
+     most Norwegians; Nynorsk is "nn".  */
+  if (status == WTISD_OK && strcmp (tag->language, "no") == 0)
+    strcpy (tag->language, "nb");
+  return status;
 }
 
 /* TAG's own script, given or implied by a POSIX modifier, or "".  */
