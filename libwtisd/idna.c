@@ -121,17 +121,21 @@ idna_convert (idna_function *convert, const char *domain, size_t length,
    options, UTS #46 maps a valid one to itself lower-cased, in both
    directions.  Only names valid beyond doubt take this path; ICU is
    asked about every other one, valid or not: a label that is empty (but
-   the root's), longer than 63 bytes, or has a hyphen at its start, its
-   end or in its 3rd and 4th places ("xn--" is Punycode, to decode), and
-   a name longer than 253 bytes.  check_idna_ascii compares this with
-   ICU over half a million names.  Sets *LENGTH and *HAS_UPPER.  */
+   the root's) or has a hyphen at its start, its end or in its 3rd and
+   4th places ("xn--" is Punycode, to decode), and for TO_ASCII
+   (VerifyDnsLength) a label longer than 63 bytes or a name longer than
+   253.  check_idna_ascii compares this with ICU over half a million
+   names.  Sets *LENGTH and *HAS_UPPER.  */
 static int
-is_plain_ascii_name (const char *domain, size_t *length, int *has_upper)
+is_plain_ascii_name (const char *domain, int to_ascii, size_t *length,
+                     int *has_upper)
 {
   size_t label_start = 0, i;
 
   *has_upper = 0;
-  for (i = 0; i <= 254; i++)
+  if (to_ascii && strnlen (domain, 255) == 255)
+    return 0; /* Too long even with the root's dot: no scan.  */
+  for (i = 0; i <= DOMAIN_INPUT_MAX; i++)
     {
       char c = domain[i];
 
@@ -145,12 +149,13 @@ is_plain_ascii_name (const char *domain, size_t *length, int *has_upper)
       if (c != '.' && c != '\0')
         return 0;
       if (i == label_start ? c == '.' || i == 0
-                           : domain[i - 1] == '-' || i - label_start > 63)
+                           : domain[i - 1] == '-'
+                                 || (to_ascii && i - label_start > 63))
         return 0;
       if (c == '\0')
         {
           *length = i;
-          return i - (domain[i - 1] == '.') <= 253;
+          return !to_ascii || i - (domain[i - 1] == '.') <= 253;
         }
       label_start = i + 1;
     }
@@ -186,7 +191,8 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return buffer_checked (WTISD_EINVAL, out, outsize);
-  if (is_plain_ascii_name (domain, &length, &has_upper))
+  if (is_plain_ascii_name (domain, convert == uidna_nameToASCII_UTF8, &length,
+                           &has_upper))
     return ascii_name_to_buffer (domain, length, has_upper, out, outsize);
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   status
