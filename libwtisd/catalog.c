@@ -263,7 +263,7 @@ text_nfc_utf8 (const struct utf16_buffer *text, const struct mo_string *raw,
     }
   if (U_FAILURE (code))
     return status_from_icu (code);
-  status = normalize_utf16 (nfc, text->chars, text->length, &normalized);
+  status = normalize_utf16 (nfc, text->chars, text->length, 0, &normalized);
   if (status == WTISD_OK)
     status = utf8_dup (normalized.chars, normalized.length, owned);
   utf16_buffer_free (&normalized);

@@ -178,10 +178,12 @@ struct utf16_buffer
 int utf8_to_utf16 (struct utf16_buffer *buffer, const char *s, size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
 
-/* normalize.c: normalizes the LENGTH code units at TEXT into RESULT (free
-   it with utf16_buffer_free either way).  WTISD_OK or a status.  */
+/* normalize.c: normalizes the LENGTH code units at TEXT, of which the
+   first SPAN are normalized already, into RESULT (free it with
+   utf16_buffer_free either way).  WTISD_OK or a status.  */
 int normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
-                     int32_t length, struct utf16_buffer *result);
+                     int32_t length, int32_t span,
+                     struct utf16_buffer *result);
 
 /* spoof.c: whether LABEL, LENGTH bytes of a domain name's Unicode form
    (valid UTF-8), could mislead a reader, as ICU's spoof checker finds:

@@ -136,7 +136,8 @@ has_long_high_run (const UChar *text, int32_t length)
    order: it reorders a run that is not, in time that grows with the
    square of the run's length (a minute for 200,000 marks).  */
 static int
-stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
+stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text,
+             int32_t *span)
 {
   UErrorCode code = U_ZERO_ERROR;
   int ordered = 1;
@@ -165,16 +166,32 @@ stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text)
   utf16_buffer_free (text);
   text->chars = safe;
   text->length = length;
+  *span = 0; /* The joiners may fall in what was the normalized prefix.  */
   return 0;
 }
 
-/* Normalizes the LENGTH code units at TEXT into RESULT (free it with
-   utf16_buffer_free either way): on the stack when short, else into a
-   heap buffer sized for the common case; a form that grows the text more
-   (NFD of Hangul) takes a second, exact run.  WTISD_OK or a status.  */
+/* Writes TEXT normalized to CHARS, of CAPACITY code units: its first
+   SPAN code units, normalized already (unorm2_spanQuickCheckYes), are
+   copied and the rest appended normalized, as ICU advises.  Returns the
+   result's length, which may exceed CAPACITY (*CODE says so).  */
+static int32_t
+normalize_into (const UNormalizer2 *normalizer, const UChar *text,
+                int32_t length, int32_t span, UChar *chars, int32_t capacity,
+                UErrorCode *code)
+{
+  memcpy (chars, text, (size_t)span * sizeof *chars);
+  return unorm2_normalizeSecondAndAppend (normalizer, chars, span, capacity,
+                                          text + span, length - span, code);
+}
+
+/* Normalizes the LENGTH code units at TEXT, of which the first SPAN are
+   normalized already, into RESULT (free it with utf16_buffer_free either
+   way): on the stack when short, else into a heap buffer sized for the
+   common case; a form that grows the text more (NFD of Hangul) takes a
+   second, exact run.  WTISD_OK or a status.  */
 int
 normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
-                 int32_t length, struct utf16_buffer *result)
+                 int32_t length, int32_t span, struct utf16_buffer *result)
 {
   int32_t capacity = length + length / 2 + 16;
   UErrorCode code = U_ZERO_ERROR;
@@ -186,8 +203,8 @@ normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
   else
     capacity = UTF16_STACK_CHARS;
   if (result->chars != NULL)
-    result->length = unorm2_normalize (normalizer, text, length, result->chars,
-                                       capacity, &code);
+    result->length = normalize_into (normalizer, text, length, span,
+                                     result->chars, capacity, &code);
   if (code == U_BUFFER_OVERFLOW_ERROR)
     {
       capacity = result->length + 1;
@@ -195,8 +212,8 @@ normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
       code = U_ZERO_ERROR;
       result->chars = malloc ((size_t)capacity * sizeof (UChar));
       if (result->chars != NULL)
-        result->length = unorm2_normalize (normalizer, text, length,
-                                           result->chars, capacity, &code);
+        result->length = normalize_into (normalizer, text, length, span,
+                                         result->chars, capacity, &code);
     }
   if (result->chars == NULL)
     {
@@ -240,11 +257,12 @@ normalize_to_buffer (const char *utf8, wtisd_normalization form, char *out,
     status = status_from_icu (code);
   /* Already normalized (the common case): hand back the input itself.  */
   else if (span == text.length
-           || (status = stream_safe (normalizer, &text)) == 1)
+           || (status = stream_safe (normalizer, &text, &span)) == 1)
     status = buffer_from_utf8 (utf8, length, out, outsize);
   else if (status == 0)
     {
-      status = normalize_utf16 (normalizer, text.chars, text.length, &result);
+      status = normalize_utf16 (normalizer, text.chars, text.length, span,
+                                &result);
       if (status == WTISD_OK)
         status = buffer_from_utf16 (result.chars, result.length, out, outsize);
       utf16_buffer_free (&result);
