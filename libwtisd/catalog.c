@@ -83,7 +83,8 @@ file_read (const char *path, unsigned char **data, size_t *size)
   return WTISD_OK;
 }
 
-int
+/* See catalog_load.  */
+static int
 catalog_file_read (const struct localedir *dir, const char *name,
                    unsigned char **data, size_t *size)
 {
@@ -436,7 +437,7 @@ catalog_load (const struct localedir *dir, const char *name,
               struct catalog **catalog)
 {
   unsigned char *data;
-  size_t size;
+  size_t size = 0;
   int status = catalog_file_read (dir, name, &data, &size);
 
   *catalog = NULL;

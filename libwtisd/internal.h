@@ -24,7 +24,6 @@
 #define buffer_from_utf16 _wtisd_buffer_from_utf16
 #define buffer_from_utf8 _wtisd_buffer_from_utf8
 #define catalog_english _wtisd_catalog_english
-#define catalog_file_read _wtisd_catalog_file_read
 #define catalog_free _wtisd_catalog_free
 #define catalog_load _wtisd_catalog_load
 #define catalog_parse _wtisd_catalog_parse
@@ -131,21 +130,16 @@ extern const struct catalog catalog_english;
 /* The msgid whose translation is a catalog's name of its language.  */
 extern const char *const language_name_msgid;
 
-/* Reads NAME's catalog file from the first directory of DIR's search
-   path that has one, whole.  WTISD_OK (free *DATA), WTISD_ENOCATALOG
-   when no directory has the file, WTISD_ECATALOG when it is not a
-   regular file of at most 16 MiB that reads whole, WTISD_ENOMEM.  NAME
-   must be a validated catalog name.  */
-int catalog_file_read (const struct localedir *dir, const char *name,
-                       unsigned char **data, size_t *size);
-
 /* Checks and indexes the SIZE bytes at DATA (NUL-terminated at
    DATA[SIZE], taken over whatever the outcome) as a catalog.
    WTISD_OK and a new *CATALOG, WTISD_ECATALOG when any check of wtisd.h's
    "Catalogs" paragraph fails, WTISD_ENOMEM, WTISD_EICU.  */
 int catalog_parse (unsigned char *data, size_t size, struct catalog **catalog);
 
-/* catalog_file_read, then catalog_parse.  */
+/* Reads NAME's catalog file from the first directory of DIR's search
+   path that has one, then catalog_parse.  WTISD_ENOCATALOG when no
+   directory has the file; WTISD_ECATALOG when it is not a regular file
+   of at most 16 MiB that reads whole.  NAME is a catalog's name.  */
 int catalog_load (const struct localedir *dir, const char *name,
                   struct catalog **catalog);
 void catalog_free (struct catalog *catalog);
