@@ -208,11 +208,11 @@ int buffer_arguments_check (const char *in, const char *out, size_t outsize);
 #define LANGUAGE_CANDIDATES_MAX 4
 struct language_tag
 {
-  char language[9];  /* "pt", "tlh", lower case; "" for private use */
+  char language[9];  /* "pt", "tlh", lower case; "en" for the C locale
+                        ("C", "POSIX", "C.UTF-8"); "" for private use */
   char script[5];    /* "Latn", title case, or "" */
   char region[4];    /* "BR" or "419", upper case, or "" */
   char modifier[17]; /* POSIX "@latin", lower case, or "" */
-  int is_c;          /* "C", "POSIX", "C.UTF-8": English */
 };
 
 /* Parses the LENGTH bytes at S (NUL-terminated there), a BCP 47 tag (by
@@ -222,8 +222,8 @@ struct language_tag
 int tag_parse (const char *s, size_t length, struct language_tag *tag);
 
 /* Writes the catalog names GNU gettext tries for the locale name TAG,
-   most specific first, into NAMES; returns how many (0 for the C locale
-   and private use).  */
+   most specific first, into NAMES; returns how many (0 for private
+   use).  */
 int tag_candidates (const struct language_tag *tag,
                     char names[][LANGUAGE_NAME_MAX]);
 

@@ -335,7 +335,7 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
       && memchr (text, '-', strcspn (text, ".@")) != NULL)
     return WTISD_ENOCATALOG;
   count = naming == NAMING_GETTEXT ? tag_candidates (&parsed, names) : 0;
-  if (naming == NAMING_TAG && !parsed.is_c)
+  if (naming == NAMING_TAG)
     {
       if ((best = language_table_best (table, &parsed)) == -2)
         return WTISD_ENOMEM;
@@ -355,8 +355,7 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
           return status;
       }
   /* English itself asks for no catalog.  */
-  return parsed.is_c || strcmp (parsed.language, "en") == 0 ? WTISD_OK
-                                                            : result;
+  return strcmp (parsed.language, "en") == 0 ? WTISD_OK : result;
 }
 
 /* The entry the LENGTH bytes at LANG resolve to, English when none;

@@ -125,7 +125,7 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Parses RANGE's text into its tag (the C locale is English): 0, or
+/* Parses RANGE's text into its tag: 0, or
    -1 when it is malformed or memory ran out (it names nothing then).  */
 static int
 range_parse (struct language_range *range)
@@ -135,11 +135,7 @@ range_parse (struct language_range *range)
   memcpy (copy, range->text, range->length);
   copy[range->length] = '\0';
   range->parsed = 1;
-  if (tag_parse (copy, range->length, &range->tag) != WTISD_OK)
-    return -1;
-  if (range->tag.is_c)
-    strcpy (range->tag.language, "en");
-  return 0;
+  return tag_parse (copy, range->length, &range->tag) == WTISD_OK ? 0 : -1;
 }
 
 /* Whether RANGE may name a catalog of TABLE: its first subtag is a

@@ -161,7 +161,7 @@ tag_parse (const char *s, size_t length, struct language_tag *tag)
   if (strcasecmp (s, "C") == 0 || strcasecmp (s, "POSIX") == 0
       || strncasecmp (s, "C.", 2) == 0)
     {
-      tag->is_c = 1;
+      strcpy (tag->language, "en");
       return s[1] == '.' && s[2] == '\0' ? WTISD_EINVAL : WTISD_OK;
     }
   if (strpbrk (s, "_.@") != NULL)
@@ -212,7 +212,6 @@ likely_part (const char *id, int want_script, char *out, int32_t size)
 int
 tag_likely (const struct language_tag *tag, char script[5], char region[4])
 {
-  const char *language = tag->is_c ? "en" : tag->language;
   char id[ULOC_FULLNAME_CAPACITY];
   int status = WTISD_OK;
 
@@ -220,13 +219,13 @@ tag_likely (const struct language_tag *tag, char script[5], char region[4])
     snprintf (script, 5, "%s", own_script (tag));
   else
     {
-      snprintf (id, sizeof id, "%s%s%s", language, *tag->region ? "_" : "",
+      snprintf (id, sizeof id, "%s%s%s", tag->language, *tag->region ? "_" : "",
                 tag->region);
       status = likely_part (id, 1, script, 5);
     }
   if (region != NULL && status == WTISD_OK)
     {
-      snprintf (id, sizeof id, "%s%s%s", language, *script ? "_" : "", script);
+      snprintf (id, sizeof id, "%s%s%s", tag->language, *script ? "_" : "", script);
       status = likely_part (id, 0, region, 4);
     }
   return status;
@@ -240,7 +239,7 @@ tag_candidates (const struct language_tag *tag,
   int modified = *tag->modifier != '\0' && strcmp (tag->modifier, "euro") != 0;
   int count = 0;
 
-  if (tag->is_c || *tag->language == '\0')
+  if (*tag->language == '\0')
     return 0;
   if (modified && *tag->region != '\0')
     snprintf (names[count++], LANGUAGE_NAME_MAX, "%s_%s@%s", tag->language,
