@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uidna.h>
 
 #include "internal.h"
@@ -162,22 +163,6 @@ is_plain_ascii_name (const char *domain, int to_ascii, size_t *length,
   return 0;
 }
 
-/* The valid result of the fast path, under the buffer protocol: DOMAIN,
-   LENGTH bytes, lower-cased.  Copied first, as OUT may be DOMAIN.  */
-static int
-ascii_name_to_buffer (const char *domain, size_t length, int has_upper,
-                      char *out, size_t outsize)
-{
-  int status = buffer_from_utf8 (domain, length, out, outsize);
-  size_t i;
-
-  if (has_upper && status >= 0 && (size_t)status < outsize)
-    for (i = 0; i < length; i++)
-      if (out[i] >= 'A' && out[i] <= 'Z')
-        out[i] += 'a' - 'A';
-  return status;
-}
-
 /* A whole conversion under the buffer protocol: by the fast path when
    it can.  ICU writes into a buffer of the library's first, so that
    nothing reaches OUT unless all of it fits.  */
@@ -186,14 +171,22 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
                 size_t outsize)
 {
   char stack[DOMAIN_INPUT_MAX], *result;
-  size_t length;
+  size_t length, i;
   int status, has_upper;
 
   if (buffer_arguments_check (domain, out, outsize) != WTISD_OK)
     return buffer_checked (WTISD_EINVAL, out, outsize);
+  /* Copied first, then lower-cased: OUT may be DOMAIN.  */
   if (is_plain_ascii_name (domain, convert == uidna_nameToASCII_UTF8, &length,
                            &has_upper))
-    return ascii_name_to_buffer (domain, length, has_upper, out, outsize);
+    {
+      status = buffer_from_utf8 (domain, length, out, outsize);
+      for (i = 0; has_upper && status >= 0 && (size_t)status < outsize
+                  && i < length;
+           i++)
+        out[i] = (char)u_tolower (out[i]);
+      return status;
+    }
   length = strnlen (domain, DOMAIN_INPUT_MAX + 1);
   status
       = idna_convert (convert, domain, length, stack, sizeof stack, &result);

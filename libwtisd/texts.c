@@ -14,9 +14,9 @@
 
 #include <config.h>
 
-#include <pthread.h>
 #include <stdatomic.h>
-#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "internal.h"
 
@@ -124,45 +124,45 @@ wtisd_original_url (void)
 #define SOURCE_HOST "xn--b1akbcqh2a7i.xn--90ais"
 #define SOURCE_PATH "/node/7193"
 
-static pthread_mutex_t source_lock = PTHREAD_MUTEX_INITIALIZER;
-static char source_url_unicode[128];
-static atomic_int source_url_ready;
+/* Of two threads deriving it at once, the first to publish wins.  */
+static _Atomic (char *) source_url_unicode;
 
-static void
+static char *
 source_url_derive (void)
 {
-  char host[sizeof source_url_unicode];
+  char host[128], *url;
   int length = wtisd_domain_to_unicode (SOURCE_HOST, host, sizeof host);
 
-  if (length > 0
-      && (size_t)length + sizeof SOURCE_SCHEME + sizeof SOURCE_PATH
-             <= sizeof source_url_unicode)
-    {
-      strcpy (source_url_unicode, SOURCE_SCHEME);
-      strcat (source_url_unicode, host);
-      strcat (source_url_unicode, SOURCE_PATH);
-      atomic_store_explicit (&source_url_ready, 1, memory_order_release);
-    }
+  if (length <= 0 || (size_t)length >= sizeof host
+      || (url = malloc (sizeof SOURCE_SCHEME + (size_t)length
+                        + sizeof SOURCE_PATH))
+             == NULL)
+    return NULL;
+  sprintf (url, "%s%s%s", SOURCE_SCHEME, host, SOURCE_PATH);
+  return url;
 }
 
 const char *
 wtisd_source_url (wtisd_form form)
 {
+  char *url, *derived;
+
   switch (form)
     {
     case WTISD_FORM_ASCII:
       return SOURCE_SCHEME SOURCE_HOST SOURCE_PATH;
     case WTISD_FORM_UNICODE:
-      if (!atomic_load_explicit (&source_url_ready, memory_order_acquire))
+      url = atomic_load_explicit (&source_url_unicode, memory_order_acquire);
+      if (url == NULL && (derived = source_url_derive ()) != NULL)
         {
-          pthread_mutex_lock (&source_lock);
-          if (!atomic_load_explicit (&source_url_ready, memory_order_relaxed))
-            source_url_derive ();
-          pthread_mutex_unlock (&source_lock);
+          if (atomic_compare_exchange_strong_explicit (
+                  &source_url_unicode, &url, derived, memory_order_acq_rel,
+                  memory_order_acquire))
+            url = derived;
+          else
+            free (derived);
         }
-      return atomic_load_explicit (&source_url_ready, memory_order_acquire)
-                 ? source_url_unicode
-                 : NULL;
+      return url;
     }
   return NULL;
 }
