@@ -77,31 +77,23 @@ trim (const char **s, size_t length)
   return length;
 }
 
-/* The weight of one element "range *( OWS ; OWS weight )", 1000 without
-   a weight; -1 when a parameter is anything but "q=" and a qvalue, the
-   only one RFC 9110 defines here.  */
+/* The weight of one element "range [ OWS ; OWS "q=" qvalue ]", whose
+   PARAMS, LENGTH bytes, start at the ';': 1000 without one; -1 for
+   anything else after the ';' (RFC 9110 defines no other parameter
+   here).  */
 static int
 element_weight (const char *params, size_t length)
 {
-  int weight = 1000;
+  const char *param = params + 1;
+  size_t param_length;
 
-  while (length > 0)
-    {
-      const char *next = memchr (params + 1, ';', length - 1);
-      size_t n = next != NULL ? (size_t)(next - params) : length;
-      const char *param = params + 1; /* After the ';'.  */
-      size_t param_length = trim (&param, n - 1);
-
-      if (param_length < 2 || (param[0] != 'q' && param[0] != 'Q')
-          || param[1] != '=')
-        return -1;
-      weight = qvalue_parse (param + 2, param_length - 2);
-      if (weight < 0)
-        return -1;
-      params += n;
-      length -= n;
-    }
-  return weight;
+  if (length == 0)
+    return 1000;
+  param_length = trim (&param, length - 1);
+  if (param_length < 2 || (param[0] != 'q' && param[0] != 'Q')
+      || param[1] != '=')
+    return -1;
+  return qvalue_parse (param + 2, param_length - 2);
 }
 
 /* Inserts RANGE into RANGES (COUNT of them, best weight first, in header
