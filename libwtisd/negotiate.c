@@ -117,8 +117,8 @@ ranges_insert (struct language_range *ranges, int *count,
   ranges[i] = *range;
 }
 
-/* Parses RANGE's text into its tag: 0, or
-   -1 when it is malformed or memory ran out (it names nothing then).  */
+/* Parses RANGE's text into its tag: 0, or -1 when it is malformed or
+   memory ran out (it names nothing then).  */
 static int
 range_parse (struct language_range *range)
 {

@@ -24,18 +24,17 @@
 static const UNormalizer2 *
 normalizer_get (wtisd_normalization form, UErrorCode *code)
 {
-  switch (form)
-    {
-    case WTISD_NFC:
-      return unorm2_getNFCInstance (code);
-    case WTISD_NFD:
-      return unorm2_getNFDInstance (code);
-    case WTISD_NFKC:
-      return unorm2_getNFKCInstance (code);
-    case WTISD_NFKD:
-      return unorm2_getNFKDInstance (code);
-    }
-  return NULL;
+  static const UNormalizer2 *(*const instances[]) (UErrorCode *) = {
+    [WTISD_NFC] = unorm2_getNFCInstance,
+    [WTISD_NFD] = unorm2_getNFDInstance,
+    [WTISD_NFKC] = unorm2_getNFKCInstance,
+    [WTISD_NFKD] = unorm2_getNFKDInstance,
+  };
+
+  /* The enum's underlying type may be unsigned: compare as unsigned.  */
+  return (unsigned)form < sizeof instances / sizeof *instances
+             ? instances[form](code)
+             : NULL;
 }
 
 /* UAX #15's stream-safe limit: ICU reorders a run of combining marks in
