@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,24 +23,6 @@ static struct localedir *localedir_entries;
 static char *localedir_default;
 /* Read without the lock by the lookups (localedir_now in internal.h).  */
 _Atomic (struct localedir *) localedir_current;
-
-/* Appends the LENGTH bytes at DIR to the path being built at OUT (USED
-   bytes so far), made absolute against CWD.  */
-static size_t
-path_append (char *out, size_t used, const char *dir, size_t length,
-             const char *cwd)
-{
-  if (used > 0)
-    out[used++] = ':';
-  if (*dir != '/')
-    {
-      memcpy (out + used, cwd, strlen (cwd));
-      used += strlen (cwd);
-      out[used++] = '/';
-    }
-  memcpy (out + used, dir, length);
-  return used + length;
-}
 
 /* PATH with empty entries dropped and relative ones made absolute, in a
    new string; NULL when out of memory, "" when PATH names no directory.  */
@@ -64,8 +47,11 @@ path_canonical (const char *path)
     {
       size_t length = strcspn (p, ":");
 
+      /* CWD is set: it was read for the first relative entry.  */
       if (length > 0)
-        used = path_append (out, used, p, length, cwd);
+        used += (size_t)sprintf (out + used, "%s%s%s%.*s", used ? ":" : "",
+                                 *p != '/' ? cwd : "", *p != '/' ? "/" : "",
+                                 (int)length, p);
       p += length;
     }
   if (out != NULL)
