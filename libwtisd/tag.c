@@ -133,24 +133,32 @@ tag_parse_bcp47 (const char *s, size_t length, struct language_tag *tag)
     return WTISD_ENOMEM;
   if (U_FAILURE (code) || code == U_STRING_NOT_TERMINATED_WARNING)
     return WTISD_EINVAL;
-  /* Cantonese readers read written Chinese, in Traditional characters
-     unless the tag says otherwise, Hong Kong's first.  */
-  if (strcmp (tag->language, "yue") == 0)
-    {
-      strcpy (tag->language, "zh");
-      if (*tag->script == '\0' && *tag->region == '\0')
-        strcpy (tag->region, "HK");
-      if (*tag->script == '\0')
-        strcpy (tag->script, "Hant");
-    }
   /* ICU writes "und" as "": private use ("x-foo") and "und" have no
      catalog.  */
   return WTISD_OK;
 }
 
+/* Languages whose readers read the standard of another code, in the
+   script and, for the language alone, the region given.  */
+static const struct
+{
+  const char *code, *language, *script, *region;
+} readers[] = {
+  /* Cantonese readers read written Chinese, in Traditional characters
+     unless the tag says otherwise, Hong Kong's first.  */
+  { "yue", "zh", "Hant", "HK" },
+  /* Western Punjabi is Punjabi in Shahmukhi, as CLDR and glibc name it
+     (pa-Arab-PK, pa_PK).  */
+  { "pnb", "pa", "Arab", "PK" },
+  /* Norwegian ("no", "no_NO") is read in Bokmål, the written standard of
+     most Norwegians; Nynorsk is "nn".  */
+  { "no", "nb", "", "" },
+};
+
 int
 tag_parse (const char *s, size_t length, struct language_tag *tag)
 {
+  size_t i;
   int status;
 
   memset (tag, 0, sizeof *tag);
@@ -168,10 +176,15 @@ tag_parse (const char *s, size_t length, struct language_tag *tag)
     status = tag_parse_posix (s, tag) == 0 ? WTISD_OK : WTISD_EINVAL;
   else
     status = tag_parse_bcp47 (s, length, tag);
-  /* Norwegian ("no", "no_NO") is read in Bokmål, the written standard of
-     most Norwegians; Nynorsk is "nn".  */
-  if (status == WTISD_OK && strcmp (tag->language, "no") == 0)
-    strcpy (tag->language, "nb");
+  for (i = 0; status == WTISD_OK && i < sizeof readers / sizeof *readers; i++)
+    if (strcmp (tag->language, readers[i].code) == 0)
+      {
+        strcpy (tag->language, readers[i].language);
+        if (*tag->script == '\0' && *tag->region == '\0')
+          strcpy (tag->region, readers[i].region);
+        if (*tag->script == '\0')
+          strcpy (tag->script, readers[i].script);
+      }
   return status;
 }
 
