@@ -83,33 +83,6 @@ file_read (const char *path, unsigned char **data, size_t *size)
   return WTISD_OK;
 }
 
-/* See catalog_load.  */
-static int
-catalog_file_read (const struct localedir *dir, const char *name,
-                   unsigned char **data, size_t *size)
-{
-  size_t i;
-
-  for (i = 0; i < dir->dir_count; i++)
-    {
-      size_t path_size = strlen (dir->dirs[i]) + strlen (name)
-                         + sizeof "//LC_MESSAGES/" PACKAGE ".mo";
-      char *path = malloc (path_size);
-      int status;
-
-      if (path == NULL)
-        return WTISD_ENOMEM;
-      snprintf (path, path_size, "%s/%s/LC_MESSAGES/%s.mo", dir->dirs[i], name,
-                PACKAGE);
-      status = file_read (path, data, size);
-      free (path);
-      /* The first directory that has the file decides, as in PATH.  */
-      if (status != WTISD_ENOCATALOG)
-        return status;
-    }
-  return WTISD_ENOCATALOG;
-}
-
 /* The converter for the charset the catalog's header declares, or NULL
    (and WTISD_OK) for UTF-8, which needs none: also when there is no
    header or no charset, and for ASCII, which UTF-8 contains.  */
@@ -436,12 +409,29 @@ int
 catalog_load (const struct localedir *dir, const char *name,
               struct catalog **catalog)
 {
-  unsigned char *data;
-  size_t size = 0;
-  int status = catalog_file_read (dir, name, &data, &size);
+  size_t i;
 
   *catalog = NULL;
-  return status != WTISD_OK ? status : catalog_parse (data, size, catalog);
+  for (i = 0; i < dir->dir_count; i++)
+    {
+      unsigned char *data;
+      size_t size = 0;
+      char *path;
+      int status;
+
+      if (asprintf (&path, "%s/%s/LC_MESSAGES/%s.mo", dir->dirs[i], name,
+                    PACKAGE)
+          < 0)
+        return WTISD_ENOMEM;
+      status = file_read (path, &data, &size);
+      free (path);
+      /* The first directory that has the file decides, as in PATH.  */
+      if (status == WTISD_OK)
+        return catalog_parse (data, size, catalog);
+      if (status != WTISD_ENOCATALOG)
+        return status;
+    }
+  return WTISD_ENOCATALOG;
 }
 
 const char *
