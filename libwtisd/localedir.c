@@ -144,16 +144,12 @@ default_path (void)
   const char *env = secure_getenv ("WTISD_LOCALEDIR");
   size_t length = env != NULL ? strlen (env) : 0;
   int installed = length == 0 || env[length - 1] == ':';
-  char *path = malloc (length + sizeof LOCALEDIR);
+  char *path;
 
-  if (path != NULL)
-    {
-      memcpy (path, env != NULL ? env : "", length);
-      if (installed)
-        memcpy (path + length, LOCALEDIR, sizeof LOCALEDIR);
-      else
-        path[length] = '\0';
-    }
+  if (asprintf (&path, "%s%s", length > 0 ? env : "",
+                installed ? LOCALEDIR : "")
+      < 0)
+    return NULL;
   return path;
 }
 
