@@ -27,10 +27,6 @@
    can cause.  */
 #define CATALOG_MAX_SIZE (16u * 1024 * 1024)
 
-/* UAX #15's stream-safe text format allows no more than 30 non-starters
-   in a row; past that, ICU's canonical reordering turns quadratic.  */
-#define NONSTARTERS_MAX 30
-
 /* Reads the whole regular file at PATH into a NUL-terminated buffer.
    WTISD_ENOCATALOG when there is no such file or it cannot be reached (a
    directory of the search path that may not be searched, a path too
@@ -195,7 +191,7 @@ text_check (const struct utf16_buffer *text, int newline_allowed)
       if (is_forbidden (c, newline_allowed) || U_IS_SURROGATE (c))
         return WTISD_ECATALOG;
       run = is_nonstarter (c) ? run + 1 : 0;
-      if (run > NONSTARTERS_MAX)
+      if (run > NON_STARTERS_MAX)
         return WTISD_ECATALOG;
     }
   return WTISD_OK;

@@ -46,7 +46,6 @@ normalizer_get (wtisd_normalization form, UErrorCode *code)
    character of the input, not of its decomposition: the few that
    decompose into two (U+0344, U+0F73) only double the bound.  Text that
    is already in the form comes back as it is, runs and all.  */
-#define NON_STARTERS_MAX 30
 #define CGJ 0x034f
 
 /* Whether C, a starter (combining class 0), decomposes -- canonically,
