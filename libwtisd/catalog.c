@@ -27,10 +27,6 @@
    can cause.  */
 #define CATALOG_MAX_SIZE (16u * 1024 * 1024)
 
-/* UAX #15's stream-safe text format allows no more than 30 non-starters
-   in a row; past that, ICU's canonical reordering turns quadratic.  */
-#define NONSTARTERS_MAX 30
-
 /* Reads the whole regular file at PATH into a NUL-terminated buffer.
    WTISD_ENOCATALOG when there is no such file or it cannot be reached (a
    directory of the search path that may not be searched, a path too
@@ -81,33 +77,6 @@ file_read (const char *path, unsigned char **data, size_t *size)
   (*data)[done] = '\0';
   *size = done;
   return WTISD_OK;
-}
-
-/* See catalog_load.  */
-static int
-catalog_file_read (const struct localedir *dir, const char *name,
-                   unsigned char **data, size_t *size)
-{
-  size_t i;
-
-  for (i = 0; i < dir->dir_count; i++)
-    {
-      size_t path_size = strlen (dir->dirs[i]) + strlen (name)
-                         + sizeof "//LC_MESSAGES/" PACKAGE ".mo";
-      char *path = malloc (path_size);
-      int status;
-
-      if (path == NULL)
-        return WTISD_ENOMEM;
-      snprintf (path, path_size, "%s/%s/LC_MESSAGES/%s.mo", dir->dirs[i], name,
-                PACKAGE);
-      status = file_read (path, data, size);
-      free (path);
-      /* The first directory that has the file decides, as in PATH.  */
-      if (status != WTISD_ENOCATALOG)
-        return status;
-    }
-  return WTISD_ENOCATALOG;
 }
 
 /* The converter for the charset the catalog's header declares, or NULL
@@ -222,7 +191,7 @@ text_check (const struct utf16_buffer *text, int newline_allowed)
       if (is_forbidden (c, newline_allowed) || U_IS_SURROGATE (c))
         return WTISD_ECATALOG;
       run = is_nonstarter (c) ? run + 1 : 0;
-      if (run > NONSTARTERS_MAX)
+      if (run > NON_STARTERS_MAX)
         return WTISD_ECATALOG;
     }
   return WTISD_OK;
@@ -436,12 +405,29 @@ int
 catalog_load (const struct localedir *dir, const char *name,
               struct catalog **catalog)
 {
-  unsigned char *data;
-  size_t size = 0;
-  int status = catalog_file_read (dir, name, &data, &size);
+  size_t i;
 
   *catalog = NULL;
-  return status != WTISD_OK ? status : catalog_parse (data, size, catalog);
+  for (i = 0; i < dir->dir_count; i++)
+    {
+      unsigned char *data;
+      size_t size = 0;
+      char *path;
+      int status;
+
+      if (asprintf (&path, "%s/%s/LC_MESSAGES/%s.mo", dir->dirs[i], name,
+                    PACKAGE)
+          < 0)
+        return WTISD_ENOMEM;
+      status = file_read (path, &data, &size);
+      free (path);
+      /* The first directory that has the file decides, as in PATH.  */
+      if (status == WTISD_OK)
+        return catalog_parse (data, size, catalog);
+      if (status != WTISD_ENOCATALOG)
+        return status;
+    }
+  return WTISD_ENOCATALOG;
 }
 
 const char *

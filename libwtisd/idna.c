@@ -149,9 +149,9 @@ is_plain_ascii_name (const char *domain, int to_ascii, size_t *length,
         continue;
       if (c != '.' && c != '\0')
         return 0;
-      if (i == label_start ? c == '.' || i == 0
-                           : domain[i - 1] == '-'
-                                 || (to_ascii && i - label_start > 63))
+      if (i == label_start
+              ? c == '.' || i == 0
+              : domain[i - 1] == '-' || (to_ascii && i - label_start > 63))
         return 0;
       if (c == '\0')
         {
@@ -181,8 +181,8 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
                            &has_upper))
     {
       status = buffer_from_utf8 (domain, length, out, outsize);
-      for (i = 0; has_upper && status >= 0 && (size_t)status < outsize
-                  && i < length;
+      for (i = 0;
+           has_upper && status >= 0 && (size_t)status < outsize && i < length;
            i++)
         out[i] = (char)u_tolower (out[i]);
       return status;
@@ -194,7 +194,7 @@ idna_to_buffer (idna_function *convert, const char *domain, char *out,
     status = buffer_from_utf8 (result, (size_t)status, out, outsize);
   if (result != stack)
     free (result);
-  return status < 0 ? buffer_checked (status, out, outsize) : status;
+  return buffer_checked (status, out, outsize);
 }
 
 int

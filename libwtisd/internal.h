@@ -172,6 +172,11 @@ struct utf16_buffer
 int utf8_to_utf16 (struct utf16_buffer *buffer, const char *s, size_t length);
 void utf16_buffer_free (struct utf16_buffer *buffer);
 
+/* UAX #15's stream-safe text format allows no more than 30 non-starters
+   in a row; past that, ICU's canonical reordering turns quadratic.
+   catalog.c refuses a translation with more; normalize.c cuts runs.  */
+#define NON_STARTERS_MAX 30
+
 /* normalize.c: normalizes the LENGTH code units at TEXT, of which the
    first SPAN are normalized already, into RESULT (free it with
    utf16_buffer_free either way).  WTISD_OK or a status.  */
@@ -276,10 +281,10 @@ struct language_table *language_table_now (void);
 int language_table_has (const struct language_table *table,
                         const char *language);
 
-/* The index of the entry of TABLE that TAG reads best: a catalog of its language in the script it implies
-   (CLDR's likely subtags, by ICU), of its region, else of none, else of
-   the region likely for the language and script, else the first.  -1
-   when none, -2 when memory ran out.  */
+/* The index of the entry of TABLE that TAG reads best: a catalog of its
+   language in the script it implies (CLDR's likely subtags, by ICU), of its
+   region, else of none, else of the region likely for the language and script,
+   else the first.  -1 when none, -2 when memory ran out.  */
 long language_table_best (const struct language_table *table,
                           const struct language_tag *tag);
 

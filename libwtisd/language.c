@@ -125,13 +125,9 @@ table_build (const struct localedir *dir)
     table->dir = dir;
   for (i = 0; i < dir->dir_count && status == 0; i++)
     status = table_scan (dir->dirs[i], table, &capacity);
-  /* English, which negotiation weighs like any catalog, unless a
-     directory has an "en" catalog.  */
-  for (i = 0; status == 0 && i < table->count
-              && strcmp (table->entries[i].name, english.name) != 0;
-       i++)
-    ;
-  if (status == 0 && i == table->count)
+  /* English, which negotiation weighs like any catalog; a directory's
+     "en" catalog takes its place when duplicates are dropped.  */
+  if (status == 0)
     status = table_append (table, &capacity, &english);
   if (status != 0)
     {
@@ -145,6 +141,8 @@ table_build (const struct localedir *dir)
     if (kept == 0
         || strcmp (table->entries[i].name, table->entries[kept - 1].name) != 0)
       table->entries[kept++] = table->entries[i];
+    else if (table->entries[kept - 1].catalog == english.catalog)
+      table->entries[kept - 1] = table->entries[i];
   table->count = kept;
   return table;
 }

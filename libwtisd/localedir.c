@@ -112,26 +112,6 @@ localedir_intern (const char *path)
   return entry;
 }
 
-/* Makes PATH (any spelling) the search path.  Called with
-   localedir_lock held.  */
-static int
-localedir_use (const char *path)
-{
-  char *canonical = path_canonical (path);
-  struct localedir *entry;
-  int empty;
-
-  if (canonical == NULL)
-    return WTISD_ENOMEM;
-  empty = *canonical == '\0';
-  entry = !empty ? localedir_intern (canonical) : NULL;
-  free (canonical);
-  if (entry == NULL)
-    return empty ? WTISD_EINVAL : WTISD_ENOMEM;
-  atomic_store_explicit (&localedir_current, entry, memory_order_release);
-  return WTISD_OK;
-}
-
 /* The default search path: the configured directory, or WTISD_LOCALEDIR
    instead of it, followed by it when WTISD_LOCALEDIR ends with a colon
    (as MANPATH does), so that a test suite or a translator's try-out sees
@@ -144,17 +124,37 @@ default_path (void)
   const char *env = secure_getenv ("WTISD_LOCALEDIR");
   size_t length = env != NULL ? strlen (env) : 0;
   int installed = length == 0 || env[length - 1] == ':';
-  char *path = malloc (length + sizeof LOCALEDIR);
+  char *path;
 
-  if (path != NULL)
-    {
-      memcpy (path, env != NULL ? env : "", length);
-      if (installed)
-        memcpy (path + length, LOCALEDIR, sizeof LOCALEDIR);
-      else
-        path[length] = '\0';
-    }
+  if (asprintf (&path, "%s%s", length > 0 ? env : "",
+                installed ? LOCALEDIR : "")
+      < 0)
+    return NULL;
   return path;
+}
+
+/* Makes PATH (any spelling; NULL: the default, made at its first use)
+   the search path.  Called with localedir_lock held.  */
+static int
+localedir_use (const char *path)
+{
+  struct localedir *entry;
+  char *canonical;
+  int empty;
+
+  if (path == NULL && localedir_default == NULL)
+    localedir_default = default_path ();
+  if (path == NULL)
+    path = localedir_default;
+  if (path == NULL || (canonical = path_canonical (path)) == NULL)
+    return WTISD_ENOMEM;
+  empty = *canonical == '\0';
+  entry = !empty ? localedir_intern (canonical) : NULL;
+  free (canonical);
+  if (entry == NULL)
+    return empty ? WTISD_EINVAL : WTISD_ENOMEM;
+  atomic_store_explicit (&localedir_current, entry, memory_order_release);
+  return WTISD_OK;
 }
 
 struct localedir *
@@ -164,10 +164,7 @@ localedir_first_use (void)
 
   pthread_mutex_lock (&localedir_lock);
   dir = atomic_load_explicit (&localedir_current, memory_order_relaxed);
-  if (dir == NULL && localedir_default == NULL)
-    localedir_default = default_path ();
-  if (dir == NULL && localedir_default != NULL
-      && localedir_use (localedir_default) == WTISD_OK)
+  if (dir == NULL && localedir_use (NULL) == WTISD_OK)
     dir = atomic_load_explicit (&localedir_current, memory_order_relaxed);
   pthread_mutex_unlock (&localedir_lock);
   return dir;
@@ -179,11 +176,7 @@ wtisd_set_localedir (const char *path)
   int status;
 
   pthread_mutex_lock (&localedir_lock);
-  if (path == NULL && localedir_default == NULL)
-    localedir_default = default_path ();
-  if (path == NULL)
-    path = localedir_default;
-  status = path != NULL ? localedir_use (path) : WTISD_ENOMEM;
+  status = localedir_use (path);
   pthread_mutex_unlock (&localedir_lock);
   return status;
 }

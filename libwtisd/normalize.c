@@ -46,7 +46,6 @@ normalizer_get (wtisd_normalization form, UErrorCode *code)
    character of the input, not of its decomposition: the few that
    decompose into two (U+0344, U+0F73) only double the bound.  Text that
    is already in the form comes back as it is, runs and all.  */
-#define NON_STARTERS_MAX 30
 #define CGJ 0x034f
 
 /* Whether C, a starter (combining class 0), decomposes -- canonically,
@@ -169,56 +168,39 @@ stream_safe (const UNormalizer2 *normalizer, struct utf16_buffer *text,
   return 0;
 }
 
-/* Writes TEXT normalized to CHARS, of CAPACITY code units: its first
-   SPAN code units, normalized already (unorm2_spanQuickCheckYes), are
-   copied and the rest appended normalized, as ICU advises.  Returns the
-   result's length, which may exceed CAPACITY (*CODE says so).  */
-static int32_t
-normalize_into (const UNormalizer2 *normalizer, const UChar *text,
-                int32_t length, int32_t span, UChar *chars, int32_t capacity,
-                UErrorCode *code)
-{
-  memcpy (chars, text, (size_t)span * sizeof *chars);
-  return unorm2_normalizeSecondAndAppend (normalizer, chars, span, capacity,
-                                          text + span, length - span, code);
-}
-
-/* Normalizes the LENGTH code units at TEXT, of which the first SPAN are
-   normalized already, into RESULT (free it with utf16_buffer_free either
-   way): on the stack when short, else into a heap buffer sized for the
-   common case; a form that grows the text more (NFD of Hangul) takes a
-   second, exact run.  WTISD_OK or a status.  */
+/* Normalizes the LENGTH code units at TEXT into RESULT (free it with
+   utf16_buffer_free either way): the first SPAN, normalized already
+   (unorm2_spanQuickCheckYes), are copied and the rest appended
+   normalized, as ICU advises.  On the stack when short, else into a heap
+   buffer sized for the common case; a form that grows the text more (NFD
+   of Hangul) takes a second, exact run.  WTISD_OK or a status.  */
 int
 normalize_utf16 (const UNormalizer2 *normalizer, const UChar *text,
                  int32_t length, int32_t span, struct utf16_buffer *result)
 {
   int32_t capacity = length + length / 2 + 16;
-  UErrorCode code = U_ZERO_ERROR;
+  UErrorCode code = U_BUFFER_OVERFLOW_ERROR;
+  int run;
 
   result->chars = result->stack;
-  result->length = 0;
-  if (capacity > UTF16_STACK_CHARS)
-    result->chars = malloc ((size_t)capacity * sizeof (UChar));
-  else
+  if (capacity < UTF16_STACK_CHARS)
     capacity = UTF16_STACK_CHARS;
-  if (result->chars != NULL)
-    result->length = normalize_into (normalizer, text, length, span,
-                                     result->chars, capacity, &code);
-  if (code == U_BUFFER_OVERFLOW_ERROR)
+  for (run = 0; run < 2 && code == U_BUFFER_OVERFLOW_ERROR; run++)
     {
-      capacity = result->length + 1;
-      utf16_buffer_free (result);
       code = U_ZERO_ERROR;
-      result->chars = malloc ((size_t)capacity * sizeof (UChar));
-      if (result->chars != NULL)
-        result->length = normalize_into (normalizer, text, length, span,
-                                         result->chars, capacity, &code);
-    }
-  if (result->chars == NULL)
-    {
-      result->chars = result->stack;
-      result->length = 0;
-      return WTISD_ENOMEM;
+      utf16_buffer_free (result);
+      if (capacity > UTF16_STACK_CHARS
+          && (result->chars = malloc ((size_t)capacity * sizeof (UChar)))
+                 == NULL)
+        {
+          result->chars = result->stack;
+          return WTISD_ENOMEM;
+        }
+      memcpy (result->chars, text, (size_t)span * sizeof (UChar));
+      result->length = unorm2_normalizeSecondAndAppend (
+          normalizer, result->chars, span, capacity, text + span,
+          length - span, &code);
+      capacity = result->length + 1;
     }
   return U_FAILURE (code) ? status_from_icu (code) : WTISD_OK;
 }

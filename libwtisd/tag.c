@@ -21,18 +21,6 @@
 #define LETTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #define DIGITS "0123456789"
 
-/* Whether the LENGTH bytes at S are all in SET.  */
-static int
-all_in (const char *s, size_t length, const char *set)
-{
-  size_t i;
-
-  for (i = 0; i < length; i++)
-    if (s[i] == '\0' || strchr (set, s[i]) == NULL)
-      return 0;
-  return 1;
-}
-
 /* Copies LENGTH bytes of ASCII S into OUT, in upper case or in lower
    case (ICU's case mapping of ASCII knows no locale).  */
 static void
@@ -43,13 +31,6 @@ copy_case (char *out, const char *s, size_t length, int upper)
   for (i = 0; i < length; i++)
     out[i] = (char)(upper ? u_toupper (s[i]) : u_tolower (s[i]));
   out[length] = '\0';
-}
-
-static int
-is_region (const char *s, size_t length)
-{
-  return (length == 2 && all_in (s, 2, LETTERS))
-         || (length == 3 && all_in (s, 3, DIGITS));
 }
 
 /* POSIX: language[_territory][.codeset][@modifier].  */
@@ -64,8 +45,9 @@ tag_parse_posix (const char *s, struct language_tag *tag)
   s += n;
   if (*s == '_')
     {
+      /* Two letters, or three digits ("419").  */
       n = strcspn (++s, ".@");
-      if (!is_region (s, n))
+      if ((n != 2 && n != 3) || strspn (s, n == 2 ? LETTERS : DIGITS) < n)
         return -1;
       copy_case (tag->region, s, n, 1);
       s += n;
@@ -73,15 +55,15 @@ tag_parse_posix (const char *s, struct language_tag *tag)
   if (*s == '.')
     {
       n = strcspn (++s, "@");
-      if (n == 0 || n > 16
-          || strspn (s, LETTERS DIGITS "-_") < n)
+      if (n == 0 || n > 16 || strspn (s, LETTERS DIGITS "-_") < n)
         return -1;
       s += n;
     }
   if (*s == '@')
     {
       n = strlen (++s);
-      if (n == 0 || n >= sizeof tag->modifier || !all_in (s, n, LETTERS DIGITS))
+      if (n == 0 || n >= sizeof tag->modifier
+          || strspn (s, LETTERS DIGITS) < n)
         return -1;
       copy_case (tag->modifier, s, n, 0);
       s += n;
@@ -232,13 +214,14 @@ tag_likely (const struct language_tag *tag, char script[5], char region[4])
     snprintf (script, 5, "%s", own_script (tag));
   else
     {
-      snprintf (id, sizeof id, "%s%s%s", tag->language, *tag->region ? "_" : "",
-                tag->region);
+      snprintf (id, sizeof id, "%s%s%s", tag->language,
+                *tag->region ? "_" : "", tag->region);
       status = likely_part (id, 1, script, 5);
     }
   if (region != NULL && status == WTISD_OK)
     {
-      snprintf (id, sizeof id, "%s%s%s", tag->language, *script ? "_" : "", script);
+      snprintf (id, sizeof id, "%s%s%s", tag->language, *script ? "_" : "",
+                script);
       status = likely_part (id, 0, region, 4);
     }
   return status;

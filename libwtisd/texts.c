@@ -134,11 +134,8 @@ source_url_derive (void)
   int length = wtisd_domain_to_unicode (SOURCE_HOST, host, sizeof host);
 
   if (length <= 0 || (size_t)length >= sizeof host
-      || (url = malloc (sizeof SOURCE_SCHEME + (size_t)length
-                        + sizeof SOURCE_PATH))
-             == NULL)
+      || asprintf (&url, "%s%s%s", SOURCE_SCHEME, host, SOURCE_PATH) < 0)
     return NULL;
-  sprintf (url, "%s%s%s", SOURCE_SCHEME, host, SOURCE_PATH);
   return url;
 }
 
