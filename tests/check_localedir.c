@@ -148,6 +148,27 @@ START_TEST (test_search_path_first_directory_decides)
 }
 END_TEST
 
+/* A directory's "en" catalog is used instead of the built-in English,
+   by every lookup: here a copy of the French one, so that it shows.  */
+START_TEST (test_en_catalog_replaces_built_in_english)
+{
+  char dir[4096], french_title[1024];
+  const char *const *languages;
+  int listed = 0;
+
+  snprintf (french_title, sizeof french_title, "%s",
+            wtisd_text_in ("fr", WTISD_TITLE));
+  directory_with (dir, sizeof dir, "en=fr ru");
+  ck_assert_int_eq (wtisd_set_localedir (dir), WTISD_OK);
+  ck_assert_str_eq (wtisd_text_in ("en", WTISD_TITLE), french_title);
+  ck_assert_str_eq (wtisd_text_in ("en-GB", WTISD_TITLE), french_title);
+  ck_assert_str_eq (wtisd_negotiate ("en, ru;q=0.5"), "en");
+  for (languages = wtisd_languages (); *languages != NULL; languages++)
+    listed += strcmp (*languages, "en") == 0;
+  ck_assert_int_eq (listed, 1);
+}
+END_TEST
+
 /* A directory of the search path that cannot be searched is passed
    over like a missing one: a path longer than PATH_MAX, and (when the
    tests do not run as root, whom permissions do not stop) a directory
@@ -301,6 +322,7 @@ localedir_suite (void)
   tcase_add_test (tcase, test_empty_directory_is_invalid);
   tcase_add_test (tcase, test_set_before_first_use_wins);
   tcase_add_test (tcase, test_search_path_first_directory_decides);
+  tcase_add_test (tcase, test_en_catalog_replaces_built_in_english);
   tcase_add_test (tcase, test_unsearchable_directory_skipped);
   tcase_add_test (tcase, test_directory_of_other_catalogs_is_no_catalog);
   tcase_add_test (tcase, test_relative_directory_resolved_once);
