@@ -30,10 +30,10 @@ const char *
 wtisd_strerror_in (const char *lang, int status)
 {
   int count = (int)(sizeof status_messages / sizeof status_messages[0]);
-  const char *msgid = status <= 0 && status > -count
-                              && status_messages[-status] != NULL
-                          ? status_messages[-status]
-                          : N_ ("Unknown status code");
+  const char *msgid
+      = status <= 0 && status > -count && status_messages[-status] != NULL
+            ? status_messages[-status]
+            : N_ ("Unknown status code");
   const char *translation
       = lang != NULL ? wtisd_translate (lang, msgid) : NULL;
 
