@@ -207,9 +207,8 @@ START_TEST (test_overlapping_input_and_output)
   ck_assert_str_eq (buffer, "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x81\xd0\xb2"
                             "\xd1\x8f\xd0\xb7\xd0\xb8.\xd0\xb1\xd0\xb5"
                             "\xd0\xbb");
-  ck_assert_int_eq (wtisd_domain_to_ascii (buffer, buffer + 1,
-                                           sizeof buffer - 1),
-                    26);
+  ck_assert_int_eq (
+      wtisd_domain_to_ascii (buffer, buffer + 1, sizeof buffer - 1), 26);
   ck_assert_str_eq (buffer + 1, "xn--b1akbcqh2a7i.xn--90ais");
 }
 END_TEST

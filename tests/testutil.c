@@ -145,8 +145,7 @@ testutil_read_linguas (char **buffer, const char **languages, int max)
   *buffer = read_file (path);
   if (*buffer == NULL)
     return 0;
-  for (p = strtok (*buffer, " \t\n"); p != NULL;
-       p = strtok (NULL, " \t\n"))
+  for (p = strtok (*buffer, " \t\n"); p != NULL; p = strtok (NULL, " \t\n"))
     {
       if (*p == '#')
         {
@@ -157,8 +156,10 @@ testutil_read_linguas (char **buffer, const char **languages, int max)
          pass for the others unseen.  */
       if (count == max)
         {
-          fprintf (stderr, "po/LINGUAS has more than %d languages: "
-                           "make this test's table larger\n", max);
+          fprintf (stderr,
+                   "po/LINGUAS has more than %d languages: "
+                   "make this test's table larger\n",
+                   max);
           exit (99);
         }
       languages[count++] = p;
