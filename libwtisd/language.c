@@ -311,9 +311,10 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
 {
   char text[LANGUAGE_TAG_MAX + 1];
   char names[LANGUAGE_CANDIDATES_MAX][LANGUAGE_NAME_MAX];
+  struct language_entry *entries[LANGUAGE_CANDIDATES_MAX];
   const struct catalog *catalog;
   struct language_tag parsed;
-  int count, i, status, result = WTISD_ENOCATALOG;
+  int count = 0, i, status, result = WTISD_ENOCATALOG;
   long best;
 
   *found = NULL;
@@ -332,26 +333,31 @@ tag_resolve (struct language_table *table, const char *tag, size_t length,
   if (naming == NAMING_GETTEXT
       && memchr (text, '-', strcspn (text, ".@")) != NULL)
     return WTISD_ENOCATALOG;
-  count = naming == NAMING_GETTEXT ? tag_candidates (&parsed, names) : 0;
-  if (naming == NAMING_TAG)
+  if (naming == NAMING_GETTEXT)
     {
-      if ((best = language_table_best (table, &parsed)) == -2)
-        return WTISD_ENOMEM;
-      if (best >= 0)
-        strcpy (names[count++], table->entries[best].name);
+      int named = tag_candidates (&parsed, names);
+
+      for (i = 0; i < named; i++)
+        if ((entries[count] = table_find (table, names[i])) != NULL)
+          count++;
     }
+  else if ((best = language_table_best (table, &parsed)) == -2)
+    return WTISD_ENOMEM;
+  else if (best >= 0)
+    entries[count++] = &table->entries[best];
   for (i = 0; i < count; i++)
-    if ((*found = table_find (table, names[i])) != NULL)
-      {
-        status = language_entry_catalog (table, *found, &catalog);
-        if (status == WTISD_OK)
+    {
+      status = language_entry_catalog (table, entries[i], &catalog);
+      if (status == WTISD_OK)
+        {
+          *found = entries[i];
           return WTISD_OK;
-        *found = NULL;
-        if (status == WTISD_ECATALOG)
-          result = WTISD_ECATALOG;
-        else if (status != WTISD_ENOCATALOG)
-          return status;
-      }
+        }
+      if (status == WTISD_ECATALOG)
+        result = WTISD_ECATALOG;
+      else if (status != WTISD_ENOCATALOG)
+        return status;
+    }
   /* English itself asks for no catalog.  */
   return strcmp (parsed.language, "en") == 0 ? WTISD_OK : result;
 }
