@@ -92,24 +92,29 @@ testutil_read_message (const char *name, char **buffer,
 }
 
 int
-testutil_read_lines (const char *name, char **buffer, const char **lines,
-                     int max)
+testutil_split_lines (char *text, const char **lines, int max)
 {
-  char *p;
   int count = 0;
 
-  *buffer = testutil_read_data (name);
-  for (p = *buffer; *p != '\0' && count < max;)
+  while (*text != '\0' && count < max)
     {
-      char *newline = strchr (p, '\n');
+      char *newline = strchr (text, '\n');
 
-      lines[count++] = p;
+      lines[count++] = text;
       if (newline == NULL)
         break;
       *newline = '\0';
-      p = newline + 1;
+      text = newline + 1;
     }
   return count;
+}
+
+int
+testutil_read_lines (const char *name, char **buffer, const char **lines,
+                     int max)
+{
+  *buffer = testutil_read_data (name);
+  return testutil_split_lines (*buffer, lines, max);
 }
 
 void

@@ -24,6 +24,10 @@ char *testutil_load_data (const char *name);
 void testutil_read_message (const char *name, char **buffer,
                             const char *parts[TESTUTIL_MESSAGE_PARTS]);
 
+/* Splits TEXT into lines in place: their starts at LINES (NUL-terminated
+   where the newline was), at most MAX; returns how many.  */
+int testutil_split_lines (char *text, const char **lines, int max);
+
 /* Reads the data file NAME as lines; returns how many (at most MAX)
    and points LINES into *BUFFER, which the caller frees.  */
 int testutil_read_lines (const char *name, char **buffer, const char **lines,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "wrapcheck.h"
 
 /* The file at PATH, NUL-terminated, or NULL.  */
@@ -33,32 +34,12 @@ file_read (const char *path)
   return text;
 }
 
-/* Splits TEXT into lines in place: their starts at LINES (NUL-terminated
-   where the newline was), at most MAX; returns how many.  */
-static int
-lines_split (char *text, char **lines, int max)
-{
-  int count = 0;
-
-  while (*text != '\0' && count < max)
-    {
-      char *newline = strchr (text, '\n');
-
-      lines[count++] = text;
-      if (newline == NULL)
-        break;
-      *newline = '\0';
-      text = newline + 1;
-    }
-  return count;
-}
-
 #define MAX_LINES 4096
 
 int
 main (int argc, char **argv)
 {
-  static char *plain_lines[MAX_LINES], *wrapped_lines[MAX_LINES];
+  static const char *plain_lines[MAX_LINES], *wrapped_lines[MAX_LINES];
   char *plain, *wrapped;
   int plain_count, wrapped_count, i, next = 0, errors = 0;
 
@@ -74,8 +55,8 @@ main (int argc, char **argv)
       perror ("wrap-check");
       return 2;
     }
-  plain_count = lines_split (plain, plain_lines, MAX_LINES);
-  wrapped_count = lines_split (wrapped, wrapped_lines, MAX_LINES);
+  plain_count = testutil_split_lines (plain, plain_lines, MAX_LINES);
+  wrapped_count = testutil_split_lines (wrapped, wrapped_lines, MAX_LINES);
   /* A paragraph is one line of PLAIN; its wrapped lines run to the next
      empty line, which an empty line of PLAIN matches.  */
   for (i = 0; i < plain_count; i++)
