@@ -162,7 +162,12 @@ async function pagesCheck (browser, charsets, queue, spent)
     if ([ "error", "warn" ].includes (m.type ()))
       problems.push ("console " + m.type () + ": " + m.text ());
   });
-  page.on ("requestfailed", r => problems.push ("failed: " + r.url ()));
+  // A request the next navigation cut short (the browser's own icon
+  // request, on a busy machine) is not the page's failure.
+  page.on ("requestfailed", r => {
+    if (r.failure ()?.errorText !== "net::ERR_ABORTED")
+      problems.push ("failed: " + r.url () + " (" + r.failure ()?.errorText + ")");
+  });
   page.on ("response", r => {
     if (r.status () >= 400)
       problems.push (r.status () + ": " + r.url ());
@@ -299,7 +304,14 @@ async function timed (name, part)
 
 const browser = await puppeteer.launch ({
   executablePath: process.env.CHROME_PATH,
-  args: [ "--no-sandbox", "--disable-gpu", "--no-first-run" ],
+  // No sandbox (CI runs as root), no GPU; nothing of the browser's own
+  // on the network, which a closed machine refuses; /tmp rather than a
+  // container's small /dev/shm for the renderers' memory.
+  args: [ "--no-sandbox", "--disable-gpu", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--disable-dev-shm-usage" ],
+  // A first start on a busy machine can take longer than the default 30 s.
+  timeout: 120000,
   headless: true });
 try
   {
