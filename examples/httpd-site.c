@@ -247,9 +247,10 @@ page_extras (const struct site_page *page, const char *base,
   url_write (head, base, NULL);
   buffer_puts (head, "\">\n");
   menu_link (page, top);
-  /* (The label is English: no catalog translates it yet.)  */
-  buffer_puts (nav, "<nav id=\"languages\" aria-label=\"Languages\">\n"
-                    "<ul>\n");
+  /* No aria-label: the page's only <nav> needs none, and a screen
+     reader names the landmark in its own user's language, where a label
+     would be English on every page.  */
+  buffer_puts (nav, "<nav id=\"languages\">\n<ul>\n");
   for (l = wtisd_languages (); *l != NULL; l++)
     if ((named++ < PAGE_LANGUAGES_MAX || strcmp (*l, page->lang) == 0)
         && language_links (*l, page->lang, base, head, nav) != 0)
