@@ -3,7 +3,8 @@
 # English, and every draft catalog in po/drafts (compiled here; a draft
 # that is gone is simply not tested), at 80, 40 and 12 columns: each
 # output checked by wrap-check against the unwrapped output (--width=0)
-# with ICU's line and grapheme cluster break iterators.
+# with ICU's line and grapheme cluster break iterators; and no line
+# ends with a one-letter word where the language's typography forbids it.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 . "$srcdir/testlib.sh"
@@ -28,6 +29,22 @@ for lang in $linguas en $drafts; do
     ./wrap-check "$locale" "$columns" "$workdir/plain" "$workdir/wrapped" \
       2> "$workdir/errors" ||
       fail "$lang at $columns columns: $(head -5 "$workdir/errors")"
+  done
+done
+
+# No line ends with a one-letter word that the language's typography
+# binds to the next one (typography.txt's "one-letter word" rows: Czech,
+# Slovak and Polish prepositions and conjunctions).
+one_letter=$(sed -n 's/^\([a-z_@]*\)	 \(.\) 	bind the one-letter word.*/\1 \2/p' \
+  "$srcdir/data/typography.txt")
+test -n "$one_letter" || fail "typography.txt has no one-letter word rows"
+for lang in $(echo "$one_letter" | cut -d ' ' -f 1 | uniq); do
+  grep -qx "$lang" "$top_srcdir/po/LINGUAS" || continue
+  letters=$(echo "$one_letter" | sed -n "s/^$lang //p" | tr -d '\n')
+  for columns in 80 40 30; do
+    "$prog" --lang="$lang" --width="$columns" > "$workdir/wrapped"
+    grep -E "(^| )[$letters]\$" "$workdir/wrapped" > "$workdir/hanging" &&
+      fail "$lang at $columns columns: a line ends with a one-letter word: $(head -n 1 "$workdir/hanging")"
   done
 done
 finish
