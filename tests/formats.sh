@@ -15,28 +15,48 @@ validator=${HTML_VALIDATE:-}
 test -n "$node" || echo "note: no node: JSON is not parsed"
 test -n "$validator" || echo "note: no HTML_VALIDATE: HTML is not validated"
 
-# json_check FILE LANG: parses FILE and compares it with the texts.
+# json_check LANG...: parses each $workdir/LANG.json, in one Node.js
+# process, and compares it with the texts of $workdir/LANG.text.
 json_check () {
   test -n "$node" || return 0
-  "$prog" --lang="$2" --width=0 > "$workdir/text"
+  for lang in "$@"; do
+    printf '%s\t%s\t%s\n' "$lang" "$(bcp47 "$lang")" "$(direction "$lang")"
+  done > "$workdir/json.list"
   "$node" -e '
     const fs = require ("fs");
-    const [file, text, tag, dir] = process.argv.slice (1);
-    const doc = JSON.parse (fs.readFileSync (file, "utf8"));
-    const lines = fs.readFileSync (text, "utf8").split ("\n\n");
-    const want = { lang: tag, dir: dir, title: lines[0],
-                   source_url: "https://xn--b1akbcqh2a7i.xn--90ais/node/7193",
-                   original_url: "https://www.itu.int/en/wtisd/2021/Pages/message-zhao.aspx" };
-    for (const k in want)
-      if (doc[k] !== want[k]) throw new Error (k + ": " + doc[k]);
-    if (doc.paragraphs.length !== 5) throw new Error ("paragraphs");
-    doc.paragraphs.forEach ((p, i) => { if (p !== lines[i + 1]) throw new Error ("paragraph " + (i + 1)); });
-    if (!lines[5].includes (doc.themes.wtisd_2021) || !lines[4].includes (doc.themes.wtdc_2021))
-      throw new Error ("themes");
-  ' "$1" "$workdir/text" "$(bcp47 "$2")" "$(direction "$2")" 2> "$workdir/json.err" ||
-    fail "$2: JSON: $(cat "$workdir/json.err" | grep -m1 Error)"
+    const [dir, list] = process.argv.slice (1);
+    let failed = 0;
+    for (const line of fs.readFileSync (list, "utf8").split ("\n").filter (Boolean))
+      {
+        const [lang, tag, direction] = line.split ("\t");
+        try
+          {
+            const doc = JSON.parse (fs.readFileSync (dir + "/" + lang + ".json", "utf8"));
+            const lines = fs.readFileSync (dir + "/" + lang + ".text", "utf8").split ("\n\n");
+            const want = { lang: tag, dir: direction, title: lines[0],
+                           source_url: "https://xn--b1akbcqh2a7i.xn--90ais/node/7193",
+                           original_url: "https://www.itu.int/en/wtisd/2021/Pages/message-zhao.aspx" };
+            for (const k in want)
+              if (doc[k] !== want[k]) throw new Error (k + ": " + doc[k]);
+            if (doc.paragraphs.length !== 5) throw new Error ("paragraphs");
+            doc.paragraphs.forEach ((p, i) => { if (p !== lines[i + 1]) throw new Error ("paragraph " + (i + 1)); });
+            if (!lines[5].includes (doc.themes.wtisd_2021) || !lines[4].includes (doc.themes.wtdc_2021))
+              throw new Error ("themes");
+          }
+        catch (e)
+          {
+            console.log (lang + ": JSON: " + e.message);
+            failed = 1;
+          }
+      }
+    process.exit (failed);
+  ' "$workdir" "$workdir/json.list" > "$workdir/json.err" 2>&1 ||
+    fail "$(cat "$workdir/json.err")"
 }
 
+# Each language's documents; then the validator on every page at once
+# and Node.js on every JSON document at once (a process each per
+# language took a minute).
 for lang in $linguas en; do
   run 0 "$prog" --lang="$lang" --format=html
   grep -qxF "<html lang=\"$(bcp47 "$lang")\" dir=\"$(direction "$lang")\">" "$stdout" ||
@@ -46,18 +66,21 @@ for lang in $linguas en; do
   # The five, the source line and the original's address.
   test "$(grep -c '^<p>' "$stdout")" -eq 7 || fail "$lang: HTML lacks a paragraph"
   test "$(grep -c '<q class="theme">' "$stdout")" -eq 2 || fail "$lang: HTML themes not quoted"
-  if test -n "$validator"; then
-    cp "$stdout" "$workdir/$lang.html"
-    "$validator" --preset standard "$workdir/$lang.html" > "$workdir/hv" 2>&1 ||
-      { fail "$lang: html-validate rejects the page"; cat "$workdir/hv" >&2; }
-  fi
+  cp "$stdout" "$workdir/$lang.html"
   run 0 "$prog" --lang="$lang" --format=json
   cp "$stdout" "$workdir/$lang.json"
-  json_check "$workdir/$lang.json" "$lang"
+  "$prog" --lang="$lang" --width=0 > "$workdir/$lang.text"
   run 0 "$prog" --lang="$lang" --format=markdown
   test "$(head -n 1 "$stdout" | sed -e 's/^# //' -e 's/\\\(.\)/\1/g')" = \
     "$("$prog" --lang="$lang" --title --width=0)" || fail "$lang: Markdown title"
 done
+if test -n "$validator"; then
+  # (It names the file, and so the language, of each error.)
+  (cd "$workdir" && "$validator" --preset standard $(for lang in $linguas en; do
+    echo "$lang.html"; done)) > "$workdir/hv" 2>&1 ||
+    { fail "html-validate rejects a page"; cat "$workdir/hv" >&2; }
+fi
+json_check $linguas en
 
 # Parts combine with every format.
 run 0 "$prog" --lang=fr --format=json --title --paragraph=2
