@@ -76,8 +76,9 @@ for lang in $linguas en; do
 done
 if test -n "$validator"; then
   # (It names the file, and so the language, of each error.)
-  (cd "$workdir" && "$validator" --preset standard $(for lang in $linguas en; do
-    echo "$lang.html"; done)) > "$workdir/hv" 2>&1 ||
+  # shellcheck disable=SC2046 # a file name per language
+  (cd "$workdir" && "$validator" --preset standard $(printf '%s.html ' $linguas en)) \
+    > "$workdir/hv" 2>&1 ||
     { fail "html-validate rejects a page"; cat "$workdir/hv" >&2; }
 fi
 json_check $linguas en
